@@ -54,7 +54,7 @@ public final class NonbreakingPrefixes implements Serializable {
    * Parses a list in the resource format.
    *
    * @param origin names the list in error messages
-   * @throws DataException for a prefix containing whitespace or listed twice
+   * @throws DataException for a prefix containing whitespace, or listed both plain and numeric-only
    */
   public static NonbreakingPrefixes parse(String origin, List<String> lines) {
     Set<String> plain = new HashSet<>();
@@ -72,8 +72,9 @@ public final class NonbreakingPrefixes implements Serializable {
         throw DataException.at(origin, index + 1L,
             "one prefix, optionally followed by " + NUMERIC_ONLY_MARKER, "'" + line + "'");
       }
-      if (plain.contains(prefix) || numericOnly.contains(prefix)) {
-        throw DataException.at(origin, index + 1L, "each prefix listed once", "'" + prefix + "' again");
+      if ((isNumericOnly ? plain : numericOnly).contains(prefix)) {
+        throw DataException.at(origin, index + 1L, "each prefix of one kind only",
+            "'" + prefix + "' listed both plain and " + NUMERIC_ONLY_MARKER);
       }
       (isNumericOnly ? numericOnly : plain).add(prefix);
     }
