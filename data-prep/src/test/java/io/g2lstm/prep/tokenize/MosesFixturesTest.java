@@ -35,8 +35,11 @@ class MosesFixturesTest {
   @TestFactory
   Stream<DynamicTest> everyFixtureFileMatchesMoses() throws IOException {
     Optional<Path> fixtures = SharedDir.resolve("fixtures/tokenizer");
-    Assumptions.assumeTrue(fixtures.isPresent(),
-        "Moses tokenizer fixtures not found, skipping: " + SharedDir.describeSearch());
+    if (fixtures.isEmpty()) {
+      // A test that skips itself, because Surefire does not report a test factory aborted by an assumption.
+      return Stream.of(DynamicTest.dynamicTest("Moses fixtures", () -> Assumptions.assumeTrue(false,
+          "Moses tokenizer fixtures not found, skipping: " + SharedDir.describeSearch())));
+    }
     List<DynamicTest> tests = new ArrayList<>();
     try (Stream<Path> files = Files.list(fixtures.get())) {
       files.map(path -> path.getFileName().toString()).sorted().forEach(name -> {
@@ -84,7 +87,7 @@ class MosesFixturesTest {
       String found = transform.apply(input.get(i));
       if (found.equals(expected.get(i))) {
         matching++;
-      } else if (mismatches.length() == 0 || countLines(mismatches) < 3 * MISMATCHES_SHOWN) {
+      } else if (i - matching < MISMATCHES_SHOWN) {
         mismatches.append("  line ").append(i + 1).append('\n')
             .append("    expected: ").append(expected.get(i)).append('\n')
             .append("    found:    ").append(found).append('\n');
@@ -98,15 +101,5 @@ class MosesFixturesTest {
     assertTrue(rate >= REQUIRED_MATCH_RATE, String.format(Locale.ROOT,
         "%s: %.2f%% of lines identical, below %.1f%%%n%s", expectedName, 100 * rate, 100 * REQUIRED_MATCH_RATE,
         mismatches));
-  }
-
-  private static int countLines(CharSequence text) {
-    int lines = 0;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        lines++;
-      }
-    }
-    return lines;
   }
 }
