@@ -4,13 +4,14 @@ import java.io.Serializable;
 import java.util.function.IntPredicate;
 
 /**
- * A tokenizer that gives the same output as Moses's {@code tokenizer.perl} (default mode) for English and German,
- * so that models and scores stay comparable with the usual NMT tooling.
+ * A tokenizer that gives the same output as Moses's {@code tokenizer.perl} for English and German, so that
+ * models and scores stay comparable with the usual NMT tooling. Moses's {@code -penn}, {@code -x} and
+ * {@code -protected} modes are not reproduced.
  *
  * <p>Moses rewrites the line with a dozen regular expressions in sequence. This class applies the same rules in
  * the same order, each as one hand-written pass over the text that reproduces the regular expression's matching
- * (leftmost, non-overlapping, one capture consumed per match), which makes it several times faster than a
- * {@link java.util.regex.Pattern} translation. Rules that cannot fire (no comma, no apostrophe) are skipped.
+ * (leftmost, non-overlapping, one capture consumed per match), and skips rules that cannot fire (no comma, no
+ * apostrophe), so a line costs a few linear scans and no regular expression at all.
  *
  * <p>Instances are immutable and safe to share between threads. Options mirror the script's flags:
  * {@link #withAggressiveHyphenSplit} is {@code -a}, {@code withEscape(false)} is {@code -no-escape}.

@@ -68,7 +68,7 @@ public final class NonbreakingPrefixes implements Serializable {
       String prefix = isNumericOnly
           ? line.substring(0, line.length() - NUMERIC_ONLY_MARKER.length()).strip()
           : line;
-      if (prefix.isEmpty() || prefix.chars().anyMatch(c -> PerlCharClasses.isSpace(c))) {
+      if (prefix.isEmpty() || prefix.codePoints().anyMatch(PerlCharClasses::isSpace)) {
         throw DataException.at(origin, index + 1L,
             "one prefix, optionally followed by " + NUMERIC_ONLY_MARKER, "'" + line + "'");
       }

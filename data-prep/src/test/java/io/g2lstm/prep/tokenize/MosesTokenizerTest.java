@@ -110,7 +110,8 @@ class MosesTokenizerTest {
 
   @Test
   void rejectsUnknownLanguagesNamingTheExpectedOnes() {
-    ConfigurationException error = assertThrows(ConfigurationException.class, () -> MosesTokenizer.forLanguage("fr"));
+    ConfigurationException error =
+        assertThrows(ConfigurationException.class, () -> MosesTokenizer.forLanguage("fr"));
     assertTrue(error.getMessage().contains("[en, de]"), error.getMessage());
     assertTrue(error.getMessage().contains("'fr'"), error.getMessage());
   }
