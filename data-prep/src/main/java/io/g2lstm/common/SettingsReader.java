@@ -1,0 +1,316 @@
+package io.g2lstm.common;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigOrigin;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Typed, key-naming access to a HOCON configuration: the one path by which settings records are built.
+ *
+ * <p>The user's file is layered over the defaults in every {@value #REFERENCE} on the class path (each module ships
+ * the sections it owns). Every getter names the full key and where its value came from (file and line) when the
+ * value is missing, of the wrong type or out of range. After a settings record is built, {@link #rejectUnknownKeys()}
+ * reports any key in the user's file that is neither read by the job nor known to the defaults, so a misspelt key
+ * never passes silently.
+ */
+public final class SettingsReader {
+
+  /** The class-path resource holding the defaults; resources of this name in every jar are merged. */
+  public static final String REFERENCE = "g2lstm-reference.conf";
+
+  /** The section of free-form path variables, never reported as unknown. */
+  public static final String FREE_SECTION = "paths";
+
+  private final Config user;
+  private final Config merged;
+  private final String prefix;
+  private final String displayPrefix;
+  private final Set<String> consumed;
+
+  private SettingsReader(Config user, Config merged, String prefix, String displayPrefix, Set<String> consumed) {
+    this.user = user;
+    this.merged = merged;
+    this.prefix = prefix;
+    this.displayPrefix = displayPrefix;
+    this.consumed = consumed;
+  }
+
+  /** Reads a configuration file over the defaults, resolving substitutions (including environment variables). */
+  public static SettingsReader load(Path file) {
+    return load(file, Map.of());
+  }
+
+  /**
+   * Reads a configuration file over the defaults; {@code overrides} (keys in HOCON path syntax) take precedence over
+   * the file, as command-line settings do.
+   */
+  public static SettingsReader load(Path file, Map<String, ?> overrides) {
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigurationException("configuration file " + file + ": expected a readable file, found "
+          + (Files.exists(file) ? "something that is not a regular file" : "no such file"));
+    }
+    Config parsed;
+    try {
+      parsed = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+    } catch (ConfigException e) {
+      throw new ConfigurationException("configuration file " + file + ": " + e.getMessage(), e);
+    }
+    return fromUser(ConfigFactory.parseMap(overrides, "command line").withFallback(parsed));
+  }
+
+  /** Reads configuration text over the defaults; {@code originName} names it in error messages. */
+  public static SettingsReader parse(String text, String originName) {
+    return parse(text, originName, Map.of());
+  }
+
+  /** Reads configuration text over the defaults, with {@code overrides} on top. */
+  public static SettingsReader parse(String text, String originName, Map<String, ?> overrides) {
+    Config parsed;
+    try {
+      parsed = ConfigFactory.parseString(text, ConfigParseOptions.defaults().setOriginDescription(originName));
+    } catch (ConfigException e) {
+      throw new ConfigurationException(originName + ": " + e.getMessage(), e);
+    }
+    return fromUser(ConfigFactory.parseMap(overrides, "command line").withFallback(parsed));
+  }
+
+  private static SettingsReader fromUser(Config parsed) {
+    Config reference = ConfigFactory.parseResources(SettingsReader.class.getClassLoader(), REFERENCE);
+    Config merged;
+    Config user;
+    try {
+      merged = parsed.withFallback(reference).resolve();
+      // The user's own keys, resolved against the defaults (a user value may refer to a default one).
+      user = parsed.resolveWith(merged);
+    } catch (ConfigException e) {
+      throw new ConfigurationException(e.getMessage(), e);
+    }
+    return new SettingsReader(user, merged, "", "", new HashSet<>());
+  }
+
+  /** A reader for the section at {@code key}; keys passed to it are relative to that section. */
+  public SettingsReader section(String key) {
+    String path = path(key);
+    requireType(path, ConfigValueType.OBJECT, "a section { ... }");
+    return new SettingsReader(user, merged, path + ".", displayPrefix, consumed);
+  }
+
+  public String string(String key) {
+    String path = path(key);
+    ConfigValue value = requireType(path, ConfigValueType.STRING, "a string");
+    consumed.add(path);
+    return (String) value.unwrapped();
+  }
+
+  /** A string that must not be blank. */
+  public String nonBlankString(String key) {
+    String value = string(key);
+    if (value.isBlank()) {
+      throw error(path(key), "a non-empty string", "\"" + value + "\"");
+    }
+    return value;
+  }
+
+  /** A string that may be absent or null. */
+  public Optional<String> optionalString(String key) {
+    String path = path(key);
+    consumed.add(path);
+    if (!merged.hasPath(path)) {
+      return Optional.empty();
+    }
+    return Optional.of(string(key));
+  }
+
+  public boolean bool(String key) {
+    String path = path(key);
+    ConfigValue value = requireType(path, ConfigValueType.BOOLEAN, "true or false");
+    consumed.add(path);
+    return (Boolean) value.unwrapped();
+  }
+
+  public long longIn(String key, long min, long max) {
+    String path = path(key);
+    ConfigValue value = requireType(path, ConfigValueType.NUMBER, "an integer in [" + min + ", " + max + "]");
+    Number number = (Number) value.unwrapped();
+    if (number.doubleValue() != Math.rint(number.doubleValue()) || number.longValue() < min
+        || number.longValue() > max) {
+      throw error(path, "an integer in [" + min + ", " + max + "]", value.render());
+    }
+    consumed.add(path);
+    return number.longValue();
+  }
+
+  public int intIn(String key, int min, int max) {
+    return (int) longIn(key, min, max);
+  }
+
+  /** An integer that may be left out, then {@code fallback}. */
+  public int intIn(String key, int min, int max, int fallback) {
+    String path = path(key);
+    consumed.add(path);
+    return merged.hasPath(path) ? intIn(key, min, max) : fallback;
+  }
+
+  /** An error about the value at {@code key}, naming the key and where the value came from. */
+  public ConfigurationException invalid(String key, String expected, String found) {
+    return error(path(key), expected, found);
+  }
+
+  public double doubleIn(String key, double min, double max) {
+    String path = path(key);
+    ConfigValue value = requireType(path, ConfigValueType.NUMBER, "a number in [" + min + ", " + max + "]");
+    double number = ((Number) value.unwrapped()).doubleValue();
+    if (!(number >= min && number <= max)) {
+      throw error(path, "a number in [" + min + ", " + max + "]", value.render());
+    }
+    consumed.add(path);
+    return number;
+  }
+
+  /** One of the constants of {@code type}, written in lower case with '-' for '_' (e.g. {@code round-clip}). */
+  public <E extends Enum<E>> E choice(String key, Class<E> type) {
+    String path = path(key);
+    String text = string(key);
+    for (E constant : type.getEnumConstants()) {
+      if (settingName(constant).equals(text)) {
+        return constant;
+      }
+    }
+    String allowed = Arrays.stream(type.getEnumConstants()).map(SettingsReader::settingName)
+        .collect(Collectors.joining(", "));
+    throw error(path, "one of " + allowed, "\"" + text + "\"");
+  }
+
+  /** The configuration spelling of an enum constant. */
+  public static String settingName(Enum<?> constant) {
+    return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  public List<String> stringList(String key) {
+    String path = path(key);
+    requireType(path, ConfigValueType.LIST, "a list of strings");
+    try {
+      List<String> list = merged.getStringList(path);
+      consumed.add(path);
+      return List.copyOf(list);
+    } catch (ConfigException.WrongType e) {
+      throw error(path, "a list of strings", merged.getValue(path).render());
+    }
+  }
+
+  /**
+   * A list of sections, each read through its own reader. Each element's keys must be among {@code allowedKeys};
+   * the element readers name their key as {@code key[i].name}.
+   */
+  public List<SettingsReader> sectionList(String key, Set<String> allowedKeys) {
+    String path = path(key);
+    requireType(path, ConfigValueType.LIST, "a list of sections [{ ... }, ...]");
+    consumed.add(path);
+    List<? extends ConfigObject> objects;
+    try {
+      objects = merged.getObjectList(path);
+    } catch (ConfigException.WrongType e) {
+      throw error(path, "a list of sections [{ ... }, ...]", merged.getValue(path).render());
+    }
+    List<SettingsReader> readers = new ArrayList<>();
+    for (int i = 0; i < objects.size(); i++) {
+      ConfigObject object = objects.get(i);
+      String elementPath = path + "[" + i + "]";
+      for (String elementKey : object.keySet()) {
+        if (!allowedKeys.contains(elementKey)) {
+          throw new ConfigurationException(where(object.get(elementKey).origin()) + "key '" + elementPath + "."
+              + elementKey + "': expected one of " + new TreeSet<>(allowedKeys) + ", found an unknown key");
+        }
+      }
+      Config element = object.toConfig();
+      readers.add(new SettingsReader(element, element, "", displayPrefix + elementPath + ".", new HashSet<>()));
+    }
+    return readers;
+  }
+
+  /** Fails if the user's file holds a key that no job reads and the defaults do not know. */
+  public void rejectUnknownKeys() {
+    Config reference = ConfigFactory.parseResources(SettingsReader.class.getClassLoader(), REFERENCE);
+    for (Map.Entry<String, ConfigValue> entry : user.entrySet()) {
+      String key = entry.getKey();
+      if (!consumed.contains(key) && !reference.hasPathOrNull(key) && !underConsumedList(key)
+          && !key.startsWith(FREE_SECTION + ".")) {
+        throw new ConfigurationException(where(entry.getValue().origin()) + "key '" + key
+            + "': expected a known setting (see the defaults in " + REFERENCE + "), found an unknown key");
+      }
+    }
+  }
+
+  private boolean underConsumedList(String key) {
+    for (String c : consumed) {
+      if (key.startsWith(c + ".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The whole resolved configuration (defaults included), as HOCON text for provenance files. */
+  public String renderResolved() {
+    return merged.root().render(ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
+  }
+
+  /** The resolved configuration of one section, in a canonical JSON form (stable key order) for digests. */
+  public String canonicalJson(String section) {
+    ConfigValue value = merged.getValue(section);
+    return value.render(ConfigRenderOptions.concise());
+  }
+
+  private String path(String key) {
+    return prefix + key;
+  }
+
+  private ConfigValue requireType(String path, ConfigValueType type, String expected) {
+    if (!merged.hasPathOrNull(path) || merged.getIsNull(path)) {
+      throw new ConfigurationException(describeRoot() + "key '" + displayPrefix + path + "': expected " + expected
+          + ", found nothing (the key is required)");
+    }
+    ConfigValue value = merged.getValue(path);
+    if (value.valueType() != type) {
+      throw error(path, expected, value.render() + " (" + value.valueType().name().toLowerCase(Locale.ROOT) + ")");
+    }
+    return value;
+  }
+
+  private ConfigurationException error(String path, String expected, String found) {
+    ConfigOrigin origin = merged.hasPathOrNull(path) ? merged.getValue(path).origin() : merged.origin();
+    return new ConfigurationException(where(origin) + "key '" + displayPrefix + path + "': expected " + expected
+        + ", found " + found);
+  }
+
+  private String describeRoot() {
+    return where(user.origin());
+  }
+
+  private static String where(ConfigOrigin origin) {
+    if (origin == null) {
+      return "";
+    }
+    String file = origin.filename() != null ? origin.filename()
+        : origin.resource() != null ? origin.resource() : origin.description();
+    return origin.lineNumber() > 0 ? file + ":" + origin.lineNumber() + ": " : file + ": ";
+  }
+}
