@@ -101,8 +101,9 @@ final class PythonText {
       if (breakLength == 0) {
         i++;
       } else {
-        forEachWord(text.substring(lineStart, i), sink);
         i += breakLength;
+        // The line keeps its terminator: strip() removes \r and \n, but other breaks stay with the last word.
+        forEachWord(text.substring(lineStart, i), sink);
         lineStart = i;
       }
     }
