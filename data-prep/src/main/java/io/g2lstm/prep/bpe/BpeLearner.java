@@ -4,7 +4,6 @@ import io.g2lstm.common.DataException;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -68,9 +67,8 @@ public final class BpeLearner {
    * @throws DataException if a word or count is not of that form
    */
   public BpeCodes learn(Map<String, Long> wordCounts) {
-    String[] words = new String[wordCounts.size()];
-    int n = 0;
-    for (Map.Entry<String, Long> entry : wordCounts.entrySet()) {
+    List<Map.Entry<String, Long>> entries = new ArrayList<>(wordCounts.entrySet());
+    for (Map.Entry<String, Long> entry : entries) {
       String word = entry.getKey();
       Long count = entry.getValue();
       if (word == null || word.isEmpty() || word.indexOf(' ') >= 0 || word.indexOf('\n') >= 0
@@ -80,14 +78,15 @@ public final class BpeLearner {
       if (count == null || count < 1) {
         throw DataException.in("word counts", "a positive count for '" + word + "'", count);
       }
-      words[n++] = word;
     }
     // A fixed order makes every step reproducible, whatever order the map had.
-    Arrays.sort(words, Comparator.comparingLong((String w) -> -wordCounts.get(w))
-        .thenComparing(PythonText::compareCodePoints));
-    long[] counts = new long[n];
-    for (int i = 0; i < n; i++) {
-      counts[i] = wordCounts.get(words[i]);
+    entries.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+        .thenComparing(Map.Entry::getKey, PythonText::compareCodePoints));
+    String[] words = new String[entries.size()];
+    long[] counts = new long[entries.size()];
+    for (int i = 0; i < words.length; i++) {
+      words[i] = entries.get(i).getKey();
+      counts[i] = entries.get(i).getValue();
     }
     MergeLearning learning = new MergeLearning(words, counts);
     int merges = totalSymbols ? numSymbols - learning.characterSymbolCount() : numSymbols;

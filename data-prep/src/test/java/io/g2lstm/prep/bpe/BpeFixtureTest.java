@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,6 +38,11 @@ class BpeFixtureTest {
     }
     fixtures = found.get();
     jointCodes = new BpeLearner(8000).learn(new StringReader(jointTrainingText()));
+  }
+
+  @BeforeEach
+  void requireFixtures() {
+    Assumptions.assumeTrue(fixtures != null, "shared/fixtures/bpe not found: " + SharedDir.describeSearch());
   }
 
   @Test
@@ -73,7 +79,7 @@ class BpeFixtureTest {
   @ValueSource(strings = {"de", "en"})
   void applyEqualsApplyBpe(String language) throws IOException {
     StringWriter out = new StringWriter();
-    BpeApplier.of(jointCodes()).applyLines(new StringReader(read("multi30k.val.tok." + language)), out);
+    BpeApplier.of(jointCodes).applyLines(new StringReader(read("multi30k.val.tok." + language)), out);
     assertSameText("multi30k.val.tok.bpe8000." + language, out.toString());
   }
 
@@ -81,7 +87,7 @@ class BpeFixtureTest {
   @ValueSource(strings = {"de", "en"})
   void vocabularyEqualsLearnJointBpeAndVocab(String language) throws IOException {
     BpeVocabulary vocabulary = BpeVocabulary.count(
-        new StringReader(read("multi30k.train.tok." + language)), BpeApplier.of(jointCodes()));
+        new StringReader(read("multi30k.train.tok." + language)), BpeApplier.of(jointCodes));
     StringWriter out = new StringWriter();
     vocabulary.write(out);
     assertSameText("multi30k.vocab." + language, out.toString());
@@ -91,7 +97,7 @@ class BpeFixtureTest {
   @ValueSource(strings = {"de", "en"})
   void vocabularyFilterEqualsApplyBpe(String language) throws IOException {
     BpeVocabulary vocabulary = BpeVocabulary.read(fixtures.resolve("multi30k.vocab." + language));
-    BpeApplier applier = BpeApplier.builder(jointCodes()).vocabulary(vocabulary.tokensWithCountAtLeast(50)).build();
+    BpeApplier applier = BpeApplier.builder(jointCodes).vocabulary(vocabulary.tokensWithCountAtLeast(50)).build();
     StringWriter out = new StringWriter();
     applier.applyLines(new StringReader(read("multi30k.val.tok." + language)), out);
     assertSameText("multi30k.val.tok.bpe8000.vocab50." + language, out.toString());
@@ -102,11 +108,6 @@ class BpeFixtureTest {
     BpeCodes codes = BpeCodes.read(fixture("multi30k.joint.s8000.codes"));
     assertEquals(8000, codes.size());
     assertSameText("multi30k.joint.s8000.codes", render(codes));
-  }
-
-  private static BpeCodes jointCodes() {
-    fixtures();
-    return jointCodes;
   }
 
   private static String jointTrainingText() throws IOException {
@@ -124,12 +125,7 @@ class BpeFixtureTest {
   }
 
   private static Path fixture(String name) {
-    return fixtures().resolve(name);
-  }
-
-  private static Path fixtures() {
-    Assumptions.assumeTrue(fixtures != null, "shared/fixtures/bpe not found: " + SharedDir.describeSearch());
-    return fixtures;
+    return fixtures.resolve(name);
   }
 
   /** Fails with the first differing line, rather than printing two large texts. */
