@@ -193,7 +193,9 @@ final class MergeLearning {
         continue;
       }
       int[] oldWord = words[w];
-      words[w] = wordHasSpace[w] ? mergeAsPythonRegex(oldWord, left, right) : mergeSymbols(oldWord, left, right, merged);
+      words[w] = wordHasSpace[w]
+          ? mergeAsPythonRegex(oldWord, left, right)
+          : mergeSymbols(oldWord, left, right, merged);
       if (changedCount == changedWords.length) {
         changedWords = Arrays.copyOf(changedWords, changedCount * 2);
         changedOldWords = Arrays.copyOf(changedOldWords, changedCount * 2);

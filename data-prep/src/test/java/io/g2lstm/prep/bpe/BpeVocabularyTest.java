@@ -35,7 +35,8 @@ class BpeVocabularyTest {
 
   @Test
   void roundTripsThroughAFile(@TempDir Path dir) {
-    BpeVocabulary vocabulary = new BpeVocabulary(List.of(entry("the", 12), entry("wor@@", 3), entry("\uD83D\uDE00", 1)));
+    BpeVocabulary vocabulary =
+        new BpeVocabulary(List.of(entry("the", 12), entry("wor@@", 3), entry("\uD83D\uDE00", 1)));
     Path file = dir.resolve("vocab.en");
     vocabulary.write(file);
     assertEquals(vocabulary, BpeVocabulary.read(file));
