@@ -2,6 +2,7 @@ package io.g2lstm.prep.bpe;
 
 import io.g2lstm.common.DataException;
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -18,13 +19,13 @@ import java.util.Objects;
  * line, then one {@code "left right"} line per merge, the most frequent first. Word-final symbols carry the
  * {@code </w>} marker. Duplicates are kept as written; when applying, the first one counts.
  */
-public record BpeCodes(List<Merge> merges) {
+public record BpeCodes(List<Merge> merges) implements Serializable {
 
   /** The first line of every codes file this class reads or writes. */
   public static final String VERSION_HEADER = "#version: 0.2";
 
   /** One merge: the adjacent symbols {@code left} and {@code right} become the symbol {@code left + right}. */
-  public record Merge(String left, String right) {
+  public record Merge(String left, String right) implements Serializable {
 
     public Merge {
       requireSymbol(left, "left");

@@ -1,11 +1,9 @@
 package io.g2lstm.prep.pipeline;
 
-import io.g2lstm.prep.corpus.SourcedPair;
-import io.g2lstm.prep.corpus.Split;
 import io.g2lstm.prep.tokenize.MosesTokenizer;
 
 /**
- * The first stage of {@code prepare}: drops empty and overlong pairs, and Moses-tokenizes both sides of the rest.
+ * The first stage of {@code prepare}: drops pairs with an empty side, and Moses-tokenizes both sides of the rest.
  * Built once per partition.
  */
 public final class PairTokenizer {
@@ -23,10 +21,9 @@ public final class PairTokenizer {
         .withEscape(settings.escape());
   }
 
-  public PreparedPair apply(SourcedPair raw, Split split) {
-    PreparedPair pair = PreparedPair.of(raw, split);
-    if (raw.overlong()) {
-      return pair.drop(DropReason.OVERLONG_LINE);
+  public PreparedPair apply(PreparedPair pair) {
+    if (!pair.kept()) {
+      return pair;
     }
     if (pair.source().isBlank() || pair.target().isBlank()) {
       return pair.drop(DropReason.EMPTY_LINE);

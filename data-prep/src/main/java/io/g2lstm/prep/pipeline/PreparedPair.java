@@ -22,10 +22,11 @@ public record PreparedPair(Split split, long sequenceId, String source, String t
   /** Lines per corpus that {@link #sequenceId} can number. */
   public static final long LINES_PER_CORPUS = 1_000_000_000_000L;
 
-  /** The pair as read from its corpus. */
+  /** The pair as read from its corpus; dropped already if a side was too long to read. */
   public static PreparedPair of(SourcedPair raw, Split split) {
-    return new PreparedPair(split, raw.corpus() * LINES_PER_CORPUS + raw.line(), raw.pair().source(),
+    PreparedPair pair = new PreparedPair(split, raw.corpus() * LINES_PER_CORPUS + raw.line(), raw.pair().source(),
         raw.pair().target(), null, raw.repairedUtf8());
+    return raw.overlong() ? pair.drop(DropReason.OVERLONG_LINE) : pair;
   }
 
   public boolean kept() {

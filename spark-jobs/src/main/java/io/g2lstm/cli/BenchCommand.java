@@ -1,0 +1,123 @@
+package io.g2lstm.cli;
+
+import io.g2lstm.common.CommandLine;
+import io.g2lstm.common.ConfigurationException;
+import io.g2lstm.common.SettingsReader;
+import io.g2lstm.common.SharedDir;
+import io.g2lstm.prep.bpe.BpeBenchmark;
+import io.g2lstm.prep.pipeline.PrepareSettings;
+import io.g2lstm.prep.tokenize.MosesTokenizer;
+import io.g2lstm.spark.PrepareJob;
+import io.g2lstm.spark.SparkSessions;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.DoubleSupplier;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code bench bpe|tokenize|prepare|all}: speed figures on the shared reference data, each the median of several
+ * timed runs after warm-up runs. Ratios are taken between figures of the same run.
+ */
+final class BenchCommand {
+
+  /** subword-nmt's learn_bpe -s 8000 on the same input, measured on the project's 2-core machine. */
+  private static final double SUBWORD_NMT_LEARN_SECONDS = 5.4;
+
+  private BenchCommand() {}
+
+  static void run(List<String> args) throws IOException {
+    CommandLine cli = new CommandLine("bench").option("--runs").parse(args).atMostPositionals(1);
+    String what = cli.positionals().isEmpty() ? "all" : cli.positionals().get(0);
+    int runs = cli.intValue("--runs", 5, 1, 1000);
+    Path shared = SharedDir.find().orElseThrow(() -> new ConfigurationException(
+        "bench: expected the shared reference data, found none: " + SharedDir.describeSearch()));
+    PrintStream out = System.out;
+    switch (what) {
+      case "bpe" -> bpe(shared, runs, out);
+      case "tokenize" -> tokenize(shared, runs, out);
+      case "prepare" -> prepare(shared, Math.min(runs, 3), out);
+      case "all" -> {
+        bpe(shared, runs, out);
+        tokenize(shared, runs, out);
+        prepare(shared, Math.min(runs, 3), out);
+      }
+      default -> throw new ConfigurationException("bench: expected one of bpe, tokenize, prepare, all, found '"
+          + what + "'");
+    }
+  }
+
+  private static void bpe(Path shared, int runs, PrintStream out) throws IOException {
+    Path fixtures = shared.resolve("fixtures/bpe");
+    List<String> lines = new ArrayList<>(Files.readAllLines(fixtures.resolve("multi30k.train.tok.de")));
+    lines.addAll(Files.readAllLines(fixtures.resolve("multi30k.train.tok.en")));
+    BpeBenchmark.Result result = BpeBenchmark.run(lines, 8000, 2, runs);
+    double learnSeconds = result.learnMillis() / 1000;
+    out.printf(Locale.ROOT, "bpe learn -s 8000 (multi30k train de+en, %d lines, word counting included): median "
+        + "%.3f s; subword-nmt %.1f s -> %.1fx faster%n", lines.size(), learnSeconds, SUBWORD_NMT_LEARN_SECONDS,
+        SUBWORD_NMT_LEARN_SECONDS / learnSeconds);
+    out.printf(Locale.ROOT, "bpe apply (same text, one thread, fresh word cache each run): median %,.0f lines/s%n",
+        result.applyLinesPerSecond());
+  }
+
+  private static void tokenize(Path shared, int runs, PrintStream out) throws IOException {
+    for (String language : List.of("en", "de")) {
+      List<String> lines = new ArrayList<>();
+      for (String file : List.of("multi30k.val.", "newstest2014.first300.")) {
+        lines.addAll(Files.readAllLines(shared.resolve("fixtures/tokenizer/" + file + language)));
+      }
+      MosesTokenizer tokenizer = MosesTokenizer.forLanguage(language).withAggressiveHyphenSplit(true);
+      double rate = median(runs, () -> {
+        double s = seconds(() -> {
+          for (int repeat = 0; repeat < 10; repeat++) {
+            lines.forEach(tokenizer::tokenize);
+          }
+        });
+        return 10 * lines.size() / s;
+      });
+      out.printf(Locale.ROOT, "tokenize -l %s -a (multi30k val + newstest2014, %d lines x 10): median %,.0f lines/s%n",
+          language, lines.size(), rate);
+    }
+  }
+
+  private static void prepare(Path shared, int runs, PrintStream out) throws IOException {
+    Path work = Files.createTempDirectory("g2lstm-bench-prepare");
+    SettingsReader config = SettingsReader.parse(JobCommands.resourceText("g2lstm/conf/multi30k.conf"),
+        "multi30k.conf", Map.of("paths.shared", shared.toString(), "paths.work", work.toString(),
+            "prepare.partitions", 2));
+    PrepareSettings settings = PrepareSettings.from(config);
+    SparkSession spark = SparkSessions.open("bench-prepare", Optional.of("local[2]"));
+    try {
+      double wall = median(runs, () -> seconds(() -> PrepareJob.run(spark, settings, config)));
+      out.printf(Locale.ROOT, "prepare multi30k (29,000 + 1,014 + 1,000 pairs, local[2]): median %.1f s wall%n",
+          wall);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** Runs {@code measure} twice to warm up, then {@code runs} times, and returns the median. */
+  private static double median(int runs, DoubleSupplier measure) {
+    measure.getAsDouble();
+    measure.getAsDouble();
+    double[] values = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      values[i] = measure.getAsDouble();
+    }
+    Arrays.sort(values);
+    return runs % 2 == 1 ? values[runs / 2] : (values[runs / 2 - 1] + values[runs / 2]) / 2;
+  }
+
+  private static double seconds(Runnable work) {
+    long start = System.nanoTime();
+    work.run();
+    return (System.nanoTime() - start) / 1e9;
+  }
+}

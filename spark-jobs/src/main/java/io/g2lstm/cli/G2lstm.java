@@ -1,0 +1,94 @@
+package io.g2lstm.cli;
+
+import io.g2lstm.common.ConfigurationException;
+import io.g2lstm.common.G2Exception;
+import io.g2lstm.prep.cli.TextTools;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line: {@code g2lstm <command> [options]}. The same class is the main class of the application jar, so
+ * {@code spark-submit --class io.g2lstm.cli.G2lstm g2lstm.jar prepare --conf x.conf} runs the same job as
+ * {@code bin/g2lstm prepare --conf x.conf}.
+ *
+ * <p>Exit status: 0 on success, 2 for a usage or configuration error, 1 for bad data or any other failure; the error
+ * is printed as one line on standard error.
+ */
+public final class G2lstm {
+
+  /** A subcommand: runs with its arguments, reading standard input and writing standard output. */
+  interface Command {
+    void run(List<String> args) throws Exception;
+  }
+
+  private static final Map<String, Command> COMMANDS = Map.of(
+      "tokenize", args -> TextTools.tokenize(args, System.in, System.out),
+      "detokenize", args -> TextTools.detokenize(args, System.in, System.out),
+      "bpe", args -> TextTools.bpe(args, System.in, System.out),
+      "prepare", JobCommands::prepare,
+      "demo", JobCommands::demo,
+      "bench", BenchCommand::run);
+
+  static final String USAGE = """
+      usage: g2lstm <command> [options]
+
+      text tools (standard input to standard output):
+        tokenize -l en|de [-a] [--no-escape]         Moses tokenizer.perl
+        detokenize -l en|de                          Moses detokenizer.perl
+        bpe learn -s N [--min-frequency F] [--total-symbols]
+                                                     subword-nmt learn_bpe (codes to standard output)
+        bpe apply -c CODES [--vocabulary V --vocabulary-threshold T] [--glossaries G ...] [--separator S]
+                                                     subword-nmt apply_bpe
+
+      Spark jobs (local[*] unless --master or spark-submit says otherwise):
+        prepare --conf FILE [--master URL]           corpora to BPE, vocabularies and Parquet shards
+        demo [--work DIR] [--master URL]             the whole pipeline on the embedded synthetic corpus
+
+      benchmarks:
+        bench bpe|tokenize|prepare|all               speed figures (medians of repeated runs)
+      """;
+
+  private G2lstm() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.err));
+  }
+
+  /** Runs a command and returns the exit status. */
+  static int run(String[] args, PrintStream err) {
+    if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+      err.print(USAGE);
+      return args.length == 0 ? 2 : 0;
+    }
+    Command command = COMMANDS.get(args[0]);
+    try {
+      if (command == null) {
+        throw new ConfigurationException("expected a command (" + String.join(", ", COMMANDS.keySet().stream()
+            .sorted().toList()) + "), found '" + args[0] + "'; run 'g2lstm help' for usage");
+      }
+      command.run(Arrays.asList(args).subList(1, args.length));
+      return 0;
+    } catch (Exception e) {
+      G2Exception known = findKnownCause(e);
+      if (known != null) {
+        err.println("g2lstm " + args[0] + ": error: " + known.getMessage());
+        return known instanceof ConfigurationException ? 2 : 1;
+      }
+      err.println("g2lstm " + args[0] + ": failed: " + e);
+      e.printStackTrace(err);
+      return 1;
+    }
+  }
+
+  /** Spark wraps executor failures; the message the user needs is that of the g2lstm error inside. */
+  public static G2Exception findKnownCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof G2Exception known) {
+        return known;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,67 @@
+package io.g2lstm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class G2lstmTest {
+
+  @TempDir
+  Path dir;
+
+  private String run(int expectedStatus, String... args) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = G2lstm.run(args, new PrintStream(err, true, StandardCharsets.UTF_8));
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertEquals(expectedStatus, status, message);
+    return message;
+  }
+
+  @Test
+  void unknownCommandIsAUsageError() {
+    String message = run(2, "frobnicate");
+    assertTrue(message.contains("found 'frobnicate'") && message.contains("prepare"), message);
+  }
+
+  @Test
+  void unknownOptionIsNamed() {
+    String message = run(2, "prepare", "--cnof", "x.conf");
+    assertTrue(message.contains("'--cnof'"), message);
+  }
+
+  @Test
+  void missingConfigurationFileIsNamed() {
+    String message = run(2, "prepare", "--conf", dir.resolve("none.conf").toString());
+    assertTrue(message.contains("none.conf") && message.contains("no such file"), message);
+  }
+
+  @Test
+  void badDataIsReportedAsOneLineAndNothingIsWritten() throws IOException {
+    Path corpus = dir.resolve("corpus");
+    Files.createDirectories(corpus);
+    Files.writeString(corpus.resolve("train.src"), "a b\nc d\n");
+    Files.writeString(corpus.resolve("train.tgt"), "x y\n");
+    Path conf = dir.resolve("bad.conf");
+    Files.writeString(conf, "prepare {\n  output = \"" + dir.resolve("out") + "\"\n"
+        + "  corpora.train = [{ format = plain, source = \"" + corpus.resolve("train.src") + "\", target = \""
+        + corpus.resolve("train.tgt") + "\" }]\n  partitions = 1\n}\n");
+    String message = run(1, "prepare", "--conf", conf.toString(), "--master", "local[1]");
+    assertTrue(message.startsWith("g2lstm prepare: error: corpus 'train.src': expected the same number of lines"),
+        message);
+    assertTrue(message.contains("2 in ") && message.contains("1 in "), message);
+    assertFalse(Files.exists(dir.resolve("out")));
+    try (var siblings = Files.list(dir)) {
+      assertEquals(List.of("bad.conf", "corpus"), siblings.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+  }
+}

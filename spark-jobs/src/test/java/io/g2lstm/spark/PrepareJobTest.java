@@ -1,0 +1,174 @@
+package io.g2lstm.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.g2lstm.cli.G2lstm;
+import io.g2lstm.common.DataException;
+import io.g2lstm.common.SettingsReader;
+import io.g2lstm.common.SharedDir;
+import io.g2lstm.prep.corpus.Split;
+import io.g2lstm.prep.demo.SyntheticCorpus;
+import io.g2lstm.prep.pipeline.DropReason;
+import io.g2lstm.prep.pipeline.PrepareManifest;
+import io.g2lstm.prep.pipeline.PrepareSettings;
+import io.g2lstm.prep.pipeline.PrepareStatistics;
+import io.g2lstm.prep.pipeline.Vocabulary;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PrepareJobTest {
+
+  private static SparkSession spark;
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void startSpark() {
+    spark = SparkSessions.open("prepare-test", Optional.of("local[2]"));
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    spark.stop();
+  }
+
+  private static String demoConfig(Path corpus, Path output) {
+    return "paths.corpus = \"" + corpus + "\"\n"
+        + "prepare {\n"
+        + "  output = \"" + output + "\"\n"
+        + "  corpora.train = [{ format = plain, source = ${paths.corpus}\"/train.src\", "
+        + "target = ${paths.corpus}\"/train.tgt\" }]\n"
+        + "  corpora.valid = [{ format = plain, source = ${paths.corpus}\"/valid.src\", "
+        + "target = ${paths.corpus}\"/valid.tgt\" }]\n"
+        + "  corpora.test = [{ format = plain, source = ${paths.corpus}\"/test.src\", "
+        + "target = ${paths.corpus}\"/test.tgt\" }]\n"
+        + "  bpe.merges = 300\n"
+        + "  filter.max-length = 30\n"
+        + "  partitions = 3\n"
+        + "  train-shards = 2\n"
+        + "}\n";
+  }
+
+  private static PrepareManifest prepare(String configText) {
+    SettingsReader config = SettingsReader.parse(configText, "test.conf");
+    PrepareSettings settings = PrepareSettings.from(config);
+    config.rejectUnknownKeys();
+    return PrepareJob.run(spark, settings, config);
+  }
+
+  @Test
+  void preparesTheSyntheticCorpusDeterministically() throws IOException {
+    Path corpus = dir.resolve("corpus");
+    new SyntheticCorpus(7).writeSplits(corpus, 1500, 100, 100);
+    Path output = dir.resolve("prepared");
+    PrepareManifest first = prepare(demoConfig(corpus, output));
+
+    PrepareStatistics.SplitCounts train = first.statistics().get(Split.TRAIN);
+    assertEquals(1500, train.read());
+    long dropped = train.dropped().values().stream().mapToLong(Long::longValue).sum();
+    assertEquals(train.read(), train.kept() + dropped);
+    assertEquals(100, first.statistics().get(Split.TEST).kept(), "test pairs are never length-filtered");
+    assertTrue(first.bpeMergesLearned() > 0 && first.bpeMergesLearned() <= 300);
+
+    List<Row> rows = spark.read().parquet(output.resolve("shards/train").toString()).collectAsList();
+    assertEquals(train.kept(), rows.size());
+    for (Row row : rows) {
+      List<Integer> source = row.getList(row.fieldIndex(ShardSchema.SOURCE_IDS));
+      assertEquals(source.size(), row.getInt(row.fieldIndex(ShardSchema.SOURCE_LENGTH)));
+      assertTrue(source.size() <= 30, "length filter applied");
+    }
+    try (Stream<Path> files = Files.list(output.resolve("shards/train"))) {
+      assertEquals(List.of("part-00000.parquet", "part-00001.parquet"),
+          files.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+    Vocabulary target;
+    try (Reader reader = Files.newBufferedReader(output.resolve(PrepareManifest.TARGET_VOCABULARY))) {
+      target = Vocabulary.read(reader, "vocab.tgt");
+    }
+    assertEquals(first.targetVocabularySize(), target.size());
+    assertTrue(Files.readString(output.resolve(PrepareManifest.CONFIGURATION)).contains("train-shards"));
+
+    // The test split keeps corpus order: its sequence ids ascend.
+    List<Long> testIds = spark.read().parquet(output.resolve("shards/test").toString())
+        .select(ShardSchema.SEQUENCE_ID).as(org.apache.spark.sql.Encoders.LONG()).collectAsList();
+    for (int i = 1; i < testIds.size(); i++) {
+      assertTrue(testIds.get(i - 1) < testIds.get(i));
+    }
+
+    PrepareManifest second = prepare(demoConfig(corpus, output));
+    assertEquals(first.files(), second.files(), "same configuration, same files");
+    assertEquals(first.toJson(), Files.readString(output.resolve(PrepareManifest.MANIFEST)));
+    try (Stream<Path> siblings = Files.list(dir)) {
+      assertEquals(List.of("corpus", "prepared"), siblings.map(p -> p.getFileName().toString()).sorted().toList(),
+          "no temporary or old directories left behind");
+    }
+  }
+
+  @Test
+  void mismatchedLineCountsFailBeforeAnythingIsWrittenAndKeepThePreviousOutput() throws IOException {
+    Path corpus = dir.resolve("corpus");
+    new SyntheticCorpus(3).writeSplits(corpus, 300, 20, 20);
+    Path output = dir.resolve("prepared");
+    prepare(demoConfig(corpus, output));
+    String manifestBefore = Files.readString(output.resolve(PrepareManifest.MANIFEST));
+
+    List<String> lines = Files.readAllLines(corpus.resolve("train.tgt"));
+    Files.write(corpus.resolve("train.tgt"), lines.subList(0, lines.size() - 2));
+    Exception e = assertThrows(Exception.class, () -> prepare(demoConfig(corpus, output)));
+    DataException cause = (DataException) G2lstm.findKnownCause(e);
+    assertTrue(cause.getMessage().contains("300 in " + corpus.resolve("train.src")), cause.getMessage());
+    assertTrue(cause.getMessage().contains("298 in " + corpus.resolve("train.tgt")), cause.getMessage());
+    assertEquals(manifestBefore, Files.readString(output.resolve(PrepareManifest.MANIFEST)));
+    try (Stream<Path> siblings = Files.list(dir)) {
+      assertFalse(siblings.anyMatch(p -> p.getFileName().toString().contains(".tmp-")));
+    }
+  }
+
+  @Test
+  void emptyLinesAreDroppedAndCounted() throws IOException {
+    Path corpus = dir.resolve("corpus");
+    new SyntheticCorpus(5).writeSplits(corpus, 200, 10, 10);
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(corpus.resolve("train.src")));
+    lines.set(10, "   ");
+    lines.set(20, "");
+    Files.write(corpus.resolve("train.src"), lines);
+    PrepareManifest manifest = prepare(demoConfig(corpus, dir.resolve("prepared")));
+    assertEquals(2L, manifest.statistics().get(Split.TRAIN).dropped().get(DropReason.EMPTY_LINE));
+  }
+
+  @Test
+  void multi30kJointCodesEqualSubwordNmt() throws IOException {
+    Path shared = SharedDir.find().orElse(null);
+    Assumptions.assumeTrue(shared != null, "shared data absent: " + SharedDir.describeSearch());
+    Path output = dir.resolve("multi30k");
+    // The shared BPE fixtures were learnt on Moses-tokenized text without -a: the same settings here must give
+    // byte-identical codes, learnt from word counts reduced across partitions.
+    SettingsReader config = SettingsReader.load(Path.of("..", "conf", "multi30k.conf"), java.util.Map.of(
+        "paths.shared", shared.toString(), "prepare.output", output.toString(),
+        "prepare.tokenizer.aggressive-hyphen-split", false, "prepare.partitions", 4));
+    PrepareSettings settings = PrepareSettings.from(config);
+    config.rejectUnknownKeys();
+    PrepareManifest manifest = PrepareJob.run(spark, settings, config);
+    assertEquals(29000, manifest.statistics().get(Split.TRAIN).read());
+    assertEquals(1014, manifest.statistics().get(Split.VALID).kept());
+    assertEquals(1000, manifest.statistics().get(Split.TEST).kept());
+    assertEquals(Files.readString(shared.resolve("fixtures/bpe/multi30k.joint.s8000.codes")),
+        Files.readString(output.resolve(PrepareManifest.BPE_CODES)));
+  }
+}
