@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 final class SentenceSampler {
 
   private static final double QUESTION = 0.10;
+  private static final double PAST = 0.5;
   private static final double EXCLAMATION = 0.05;
   private static final double ADVERBIAL_CLAUSE = 0.22;
   private static final double CLAUSE_FRONTED = 0.35;
@@ -29,8 +30,8 @@ final class SentenceSampler {
   private static final double COMPOUND = 0.15;
   private static final double COPULA_ADJECTIVE = 0.6;
 
-  /** Relative weights of the verb frames in main clauses; subordinate clauses never take a "that" clause. */
-  private static final List<Frame> MAIN_FRAMES = List.of(
+  /** Verb frames, each drawn as often as it is listed here; likewise for the determiners. */
+  private static final List<Frame> FRAMES = List.of(
       Frame.ACCUSATIVE_OBJECT, Frame.ACCUSATIVE_OBJECT, Frame.ACCUSATIVE_OBJECT, Frame.ACCUSATIVE_OBJECT,
       Frame.DATIVE_OBJECT, Frame.INTRANSITIVE, Frame.INTRANSITIVE, Frame.COPULA, Frame.COPULA,
       Frame.CLAUSE_OBJECT);
@@ -39,6 +40,8 @@ final class SentenceSampler {
       Determiner.DEFINITE, Determiner.DEFINITE, Determiner.DEFINITE, Determiner.INDEFINITE,
       Determiner.INDEFINITE, Determiner.MY, Determiner.OUR, Determiner.DEMONSTRATIVE);
 
+  private static final List<Pronoun> PRONOUNS = List.of(Pronoun.values());
+  private static final List<Conjunction> CONJUNCTIONS = List.of(Conjunction.values());
   private static final List<Verb> ACCUSATIVE_VERBS = withFrame(Frame.ACCUSATIVE_OBJECT);
   private static final List<Verb> DATIVE_VERBS = withFrame(Frame.DATIVE_OBJECT);
   private static final List<Verb> INTRANSITIVE_VERBS = withFrame(Frame.INTRANSITIVE);
@@ -60,10 +63,11 @@ final class SentenceSampler {
     Clause main = clause(!question, !question);
     boolean withClause = !question && main.complement().isEmpty() && chance(ADVERBIAL_CLAUSE);
     Optional<AdverbialClause> adverbialClause = withClause
-        ? Optional.of(new AdverbialClause(pick(List.of(Conjunction.values())), clause(true, false)))
+        ? Optional.of(new AdverbialClause(pick(CONJUNCTIONS), clause(true, false)))
         : Optional.empty();
     Optional<Adverb> adverb = chance(ADVERB) ? Optional.of(pick(Lexicon.ADVERBS)) : Optional.empty();
 
+    // An adverb after a "that" clause would read as part of it, so there the adverb always comes first.
     Fronted fronted = Fronted.NOTHING;
     if (adverbialClause.isPresent() && chance(CLAUSE_FRONTED)) {
       fronted = Fronted.CLAUSE;
@@ -75,12 +79,12 @@ final class SentenceSampler {
 
   /** One clause; a "that" clause holds only a simple clause, so nesting stays one level deep. */
   private Clause clause(boolean mayNegate, boolean mayTakeClause) {
-    Frame frame = pick(MAIN_FRAMES);
+    Frame frame = pick(FRAMES);
     while (frame == Frame.CLAUSE_OBJECT && !mayTakeClause) {
-      frame = pick(MAIN_FRAMES);
+      frame = pick(FRAMES);
     }
-    Nominal subject = chance(SUBJECT_PRONOUN) ? pick(List.of(Pronoun.values())) : nounPhrase();
-    Tense tense = chance(0.5) ? Tense.PAST : Tense.PRESENT;
+    Nominal subject = chance(SUBJECT_PRONOUN) ? pick(PRONOUNS) : nounPhrase();
+    Tense tense = chance(PAST) ? Tense.PAST : Tense.PRESENT;
     boolean negated = mayNegate && chance(NEGATED);
     Optional<PrepositionalPhrase> place = chance(PLACE) ? Optional.of(place()) : Optional.empty();
 
@@ -89,7 +93,7 @@ final class SentenceSampler {
         Verb verb = pick(frame == Frame.DATIVE_OBJECT ? DATIVE_VERBS : ACCUSATIVE_VERBS);
         // Only third-person subjects get a pronoun object, which avoids reflexives like "I see me".
         Nominal object = subject instanceof NounPhrase && chance(OBJECT_PRONOUN)
-            ? pick(List.of(Pronoun.values())) : nounPhrase();
+            ? pick(PRONOUNS) : nounPhrase();
         yield new Clause(subject, verb, tense, negated, Optional.of(object), Optional.empty(), place,
             Optional.empty());
       }
@@ -108,7 +112,7 @@ final class SentenceSampler {
   }
 
   private PrepositionalPhrase place() {
-    Nominal object = chance(OBJECT_PRONOUN) ? pick(List.of(Pronoun.values())) : nounPhrase();
+    Nominal object = chance(OBJECT_PRONOUN) ? pick(PRONOUNS) : nounPhrase();
     return new PrepositionalPhrase(pick(Lexicon.PREPOSITIONS), object);
   }
 
