@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -28,8 +29,8 @@ import java.util.stream.Collectors;
  * <p>The user's file is layered over the defaults in every {@value #REFERENCE} on the class path (each module ships
  * the sections it owns). Every getter names the full key and where its value came from (file and line) when the
  * value is missing, of the wrong type or out of range. After a settings record is built, {@link #rejectUnknownKeys()}
- * reports any key in the user's file that is neither read by the job nor known to the defaults, so a misspelt key
- * never passes silently.
+ * reports any key in the user's file that is neither read by the job nor known to the defaults (the section
+ * {@code paths} excepted: it holds the user's own path variables), so a misspelt key never passes silently.
  */
 public final class SettingsReader {
 
@@ -38,15 +39,14 @@ public final class SettingsReader {
 
   /** The section of free-form path variables, never reported as unknown. */
   public static final String FREE_SECTION = "paths";
+  private static final Pattern LINE_SUFFIX = Pattern.compile(": \\d+(-\\d+)?$");
 
-  private final Config user;
   private final Config merged;
   private final String prefix;
   private final String displayPrefix;
   private final Set<String> consumed;
 
-  private SettingsReader(Config user, Config merged, String prefix, String displayPrefix, Set<String> consumed) {
-    this.user = user;
+  private SettingsReader(Config merged, String prefix, String displayPrefix, Set<String> consumed) {
     this.merged = merged;
     this.prefix = prefix;
     this.displayPrefix = displayPrefix;
@@ -95,22 +95,19 @@ public final class SettingsReader {
   private static SettingsReader fromUser(Config parsed) {
     Config reference = ConfigFactory.parseResources(SettingsReader.class.getClassLoader(), REFERENCE);
     Config merged;
-    Config user;
     try {
       merged = parsed.withFallback(reference).resolve();
-      // The user's own keys, resolved against the defaults (a user value may refer to a default one).
-      user = parsed.resolveWith(merged);
     } catch (ConfigException e) {
       throw new ConfigurationException(e.getMessage(), e);
     }
-    return new SettingsReader(user, merged, "", "", new HashSet<>());
+    return new SettingsReader(merged, "", "", new HashSet<>());
   }
 
   /** A reader for the section at {@code key}; keys passed to it are relative to that section. */
   public SettingsReader section(String key) {
     String path = path(key);
     requireType(path, ConfigValueType.OBJECT, "a section { ... }");
-    return new SettingsReader(user, merged, path + ".", displayPrefix, consumed);
+    return new SettingsReader(merged, path + ".", displayPrefix, consumed);
   }
 
   public String string(String key) {
@@ -241,15 +238,18 @@ public final class SettingsReader {
         }
       }
       Config element = object.toConfig();
-      readers.add(new SettingsReader(element, element, "", displayPrefix + elementPath + ".", new HashSet<>()));
+      readers.add(new SettingsReader(element, "", displayPrefix + elementPath + ".", new HashSet<>()));
     }
     return readers;
   }
 
-  /** Fails if the user's file holds a key that no job reads and the defaults do not know. */
+  /**
+   * Fails if the user's file holds a key that no job reads and the defaults do not know. (Every key of the merged
+   * configuration that the defaults lack came from the user.)
+   */
   public void rejectUnknownKeys() {
     Config reference = ConfigFactory.parseResources(SettingsReader.class.getClassLoader(), REFERENCE);
-    for (Map.Entry<String, ConfigValue> entry : user.entrySet()) {
+    for (Map.Entry<String, ConfigValue> entry : merged.entrySet()) {
       String key = entry.getKey();
       if (!consumed.contains(key) && !reference.hasPathOrNull(key) && !underConsumedList(key)
           && !key.startsWith(FREE_SECTION + ".")) {
@@ -302,7 +302,7 @@ public final class SettingsReader {
   }
 
   private String describeRoot() {
-    return where(user.origin());
+    return where(merged.origin());
   }
 
   private static String where(ConfigOrigin origin) {
@@ -310,7 +310,7 @@ public final class SettingsReader {
       return "";
     }
     String file = origin.filename() != null ? origin.filename()
-        : origin.resource() != null ? origin.resource() : origin.description();
+        : origin.resource() != null ? origin.resource() : LINE_SUFFIX.matcher(origin.description()).replaceAll("");
     return origin.lineNumber() > 0 ? file + ":" + origin.lineNumber() + ": " : file + ": ";
   }
 }

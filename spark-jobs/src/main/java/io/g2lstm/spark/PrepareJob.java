@@ -1,5 +1,6 @@
 package io.g2lstm.spark;
 
+import io.g2lstm.common.DataException;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.prep.bpe.BpeCodes;
 import io.g2lstm.prep.corpus.CorpusSpec;
@@ -22,6 +23,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -48,6 +51,7 @@ public final class PrepareJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     HadoopConf hadoop = new HadoopConf(jsc.hadoopConfiguration());
     int partitions = settings.partitions() > 0 ? settings.partitions() : jsc.defaultParallelism();
+    requireCorpusFiles(settings, jsc.hadoopConfiguration());
     List<JavaRDD<?>> cached = new ArrayList<>();
     try (StagedOutput out = StagedOutput.begin(settings.output(), jsc.hadoopConfiguration())) {
       JavaRDD<PreparedPair> tokenized = read(jsc, settings, hadoop, partitions)
@@ -100,6 +104,22 @@ public final class PrepareJob {
       return manifest;
     } finally {
       cached.forEach(JavaRDD::unpersist);
+    }
+  }
+
+  /** Checks on the driver that every corpus file exists, so a typo fails at once rather than in a task. */
+  private static void requireCorpusFiles(PrepareSettings settings, Configuration conf) {
+    for (CorpusSpec spec : settings.corpora()) {
+      for (String file : List.of(spec.source(), spec.target())) {
+        try {
+          Path path = new Path(file);
+          if (!path.getFileSystem(conf).isFile(path)) {
+            throw new DataException("corpus '" + spec.name() + "': expected the file " + file + ", found none");
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException("checking " + file, e);
+        }
+      }
     }
   }
 

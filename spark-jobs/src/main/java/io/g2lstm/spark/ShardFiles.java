@@ -9,9 +9,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Gives the Parquet files Spark wrote stable names ({@code part-00000.parquet}, ...) and removes its bookkeeping
- * files ({@code _SUCCESS}, checksum sidecars), so that a re-run with the same configuration writes the same files and
- * the manifest's checksums describe the data alone.
+ * Gives the Parquet files Spark wrote stable names ({@code part-00000.parquet}, ...) and removes its
+ * {@code _SUCCESS} marker, so that a re-run with the same configuration writes the same files and the manifest's
+ * checksums describe the data alone.
  */
 final class ShardFiles {
 
@@ -40,7 +40,7 @@ final class ShardFiles {
       }
       for (FileStatus file : fs.listStatus(dir)) {
         String name = file.getPath().getName();
-        if (name.startsWith("_") || name.startsWith(".")) {
+        if (name.startsWith("_")) {
           fs.delete(file.getPath(), false);
         }
       }

@@ -8,11 +8,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -130,6 +133,7 @@ public final class StagedOutput implements AutoCloseable {
           + "already committed");
     }
     try {
+      removeChecksumSidecars();
       Path previous = null;
       if (fs.exists(output)) {
         previous = new Path(output.getParent(), output.getName() + ".old-" + UUID.randomUUID());
@@ -142,6 +146,28 @@ public final class StagedOutput implements AutoCloseable {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("moving " + staging + " to " + output, e);
+    }
+  }
+
+  /**
+   * Hadoop's local file system writes a hidden {@code .name.crc} beside every file; they would only clutter a
+   * directory that notebooks and other tools read, and the manifest holds stronger checksums.
+   */
+  private void removeChecksumSidecars() throws IOException {
+    if (!(fs instanceof ChecksumFileSystem checksummed)) {
+      return;
+    }
+    FileSystem raw = checksummed.getRawFileSystem();
+    RemoteIterator<LocatedFileStatus> files = raw.listFiles(staging, true);
+    List<Path> sidecars = new ArrayList<>();
+    while (files.hasNext()) {
+      Path file = files.next().getPath();
+      if (file.getName().startsWith(".") && file.getName().endsWith(".crc")) {
+        sidecars.add(file);
+      }
+    }
+    for (Path sidecar : sidecars) {
+      raw.delete(sidecar, false);
     }
   }
 

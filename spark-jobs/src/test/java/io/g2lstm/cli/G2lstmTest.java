@@ -64,4 +64,24 @@ class G2lstmTest {
       assertEquals(List.of("bad.conf", "corpus"), siblings.map(p -> p.getFileName().toString()).sorted().toList());
     }
   }
+
+  @Test
+  void missingCorpusFileIsNamedBeforeSparkWorkStarts() throws IOException {
+    Path conf = dir.resolve("missing.conf");
+    Files.writeString(conf, "prepare {\n  output = \"" + dir.resolve("out") + "\"\n"
+        + "  corpora.train = [{ name = europarl, format = plain, source = \"" + dir.resolve("nope.en")
+        + "\", target = \"" + dir.resolve("nope.de") + "\" }]\n}\n");
+    String message = run(1, "prepare", "--conf", conf.toString(), "--master", "local[1]");
+    assertTrue(message.contains("corpus 'europarl'") && message.contains("nope.en"), message);
+    assertFalse(Files.exists(dir.resolve("out")));
+  }
+
+  @Test
+  void unknownKeyInTheConfigurationIsAUsageError() throws IOException {
+    Path conf = dir.resolve("typo.conf");
+    Files.writeString(conf, "prepare.corpora.train = [{ format = plain, source = a, target = b }]\n"
+        + "prepare.bpe.merge = 10\n");
+    String message = run(2, "prepare", "--conf", conf.toString());
+    assertTrue(message.contains("typo.conf:2") && message.contains("'prepare.bpe.merge'"), message);
+  }
 }

@@ -1,5 +1,7 @@
 package io.g2lstm.prep.corpus;
 
+import io.g2lstm.common.DataException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -21,10 +23,15 @@ public interface StreamOpener extends Serializable {
   /** Opens files on the local file system. */
   StreamOpener LOCAL = file -> Files.newInputStream(Path.of(file));
 
-  /** Opens {@code file} through {@code opener}, turning I/O failures into unchecked ones that name the file. */
+  /**
+   * Opens {@code file} through {@code opener}: a missing file is a {@link DataException}, other I/O failures are
+   * unchecked; both name the file.
+   */
   static InputStream openOrFail(StreamOpener opener, String file) {
     try {
       return opener.open(file);
+    } catch (FileNotFoundException | NoSuchFileException e) {
+      throw new DataException(file + ": expected an existing, readable file, found none", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open " + file + ": " + e, e);
     }

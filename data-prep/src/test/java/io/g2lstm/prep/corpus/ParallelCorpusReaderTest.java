@@ -9,7 +9,6 @@ import io.g2lstm.common.DataException;
 import io.g2lstm.common.SharedDir;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +87,7 @@ class ParallelCorpusReaderTest {
   @Test
   void missingFileNamesIt() {
     String absent = dir.resolve("absent.en").toString();
-    UncheckedIOException e = assertThrows(UncheckedIOException.class,
+    DataException e = assertThrows(DataException.class,
         () -> readAll(CorpusSpec.plain("m", Split.TRAIN, absent, absent)));
     assertTrue(e.getMessage().contains("absent.en"), e.getMessage());
   }
