@@ -171,4 +171,78 @@ class PrepareJobTest {
     assertEquals(Files.readString(shared.resolve("fixtures/bpe/multi30k.joint.s8000.codes")),
         Files.readString(output.resolve(PrepareManifest.BPE_CODES)));
   }
+
+  /** Lays out the shared WMT samples under the real WMT14 file names, gzipping nothing, splitting the 10k mix. */
+  private static Path fakeWmt14Root(Path shared, Path root) throws IOException {
+    Path sample = shared.resolve("data/wmt14-sample");
+    List<String> en = Files.readAllLines(sample.resolve("wmt-mix-10k.tok.en"));
+    List<String> de = Files.readAllLines(sample.resolve("wmt-mix-10k.tok.de"));
+    String[][] training = {{"training/europarl-v7.de-en", "0", "4000"}, {"commoncrawl.de-en", "4000", "7000"},
+        {"training/news-commentary-v9.de-en", "7000", "10000"}};
+    for (String[] corpus : training) {
+      int from = Integer.parseInt(corpus[1]);
+      int to = Integer.parseInt(corpus[2]);
+      Files.createDirectories(root.resolve(corpus[0]).getParent());
+      Files.write(root.resolve(corpus[0] + ".en"), en.subList(from, to));
+      Files.write(root.resolve(corpus[0] + ".de"), de.subList(from, to));
+    }
+    List<String> newsEn = Files.readAllLines(sample.resolve("newstest2014.first300.en"));
+    List<String> newsDe = Files.readAllLines(sample.resolve("newstest2014.first300.de"));
+    Files.createDirectories(root.resolve("dev"));
+    Files.write(root.resolve("dev/newstest2012.en"), newsEn.subList(0, 150));
+    Files.write(root.resolve("dev/newstest2012.de"), newsDe.subList(0, 150));
+    Files.write(root.resolve("dev/newstest2013.en"), newsEn.subList(150, 300));
+    Files.write(root.resolve("dev/newstest2013.de"), newsDe.subList(150, 300));
+    Files.createDirectories(root.resolve("test-full"));
+    Files.copy(sample.resolve("newstest2014-deen-ref.en.first300.sgm"),
+        root.resolve("test-full/newstest2014-deen-src.en.sgm"));
+    Files.copy(sample.resolve("newstest2014-deen-src.de.first300.sgm"),
+        root.resolve("test-full/newstest2014-deen-ref.de.sgm"));
+    return root;
+  }
+
+  @Test
+  void wmt14ConfigurationReadsTheRealLayout() throws IOException {
+    Path shared = SharedDir.find().orElse(null);
+    Assumptions.assumeTrue(shared != null, "shared data absent: " + SharedDir.describeSearch());
+    Path root = fakeWmt14Root(shared, dir.resolve("wmt14"));
+    Path output = dir.resolve("prepared");
+    SettingsReader config = SettingsReader.load(Path.of("..", "conf", "wmt14-en-de.conf"), java.util.Map.of(
+        "paths.wmt14-root", root.toString(), "prepare.output", output.toString(), "prepare.bpe.merges", 2000,
+        "prepare.partitions", 2, "prepare.train-shards", 2));
+    PrepareSettings settings = PrepareSettings.from(config);
+    config.rejectUnknownKeys();
+    PrepareManifest manifest = PrepareJob.run(spark, settings, config);
+    PrepareStatistics.SplitCounts train = manifest.statistics().get(Split.TRAIN);
+    assertEquals(10_000, train.read());
+    assertEquals(1L, train.dropped().get(DropReason.EMPTY_LINE), "line 5 of the English side is empty");
+    assertTrue(train.dropped().get(DropReason.TOO_LONG) > 0, "real data has pairs over 64 subwords");
+    assertEquals(300, manifest.statistics().get(Split.VALID).kept());
+    assertEquals(300, manifest.statistics().get(Split.TEST).kept(), "newstest2014 read from SGML");
+    assertEquals(List.of("europarl-v7", "commoncrawl", "news-commentary-v9", "newstest2012", "newstest2013",
+        "newstest2014"), manifest.corpora().stream().map(c -> c.name()).toList());
+  }
+
+  @Test
+  void repairedUtf8AndOverlongLinesAreCounted() throws IOException {
+    Path corpus = dir.resolve("corpus");
+    new SyntheticCorpus(11).writeSplits(corpus, 200, 10, 10);
+    byte[] source = Files.readAllBytes(corpus.resolve("train.src"));
+    byte[] broken = new byte[source.length + 1];
+    broken[0] = (byte) 0xFF; // a malformed byte at the start of line 1
+    System.arraycopy(source, 0, broken, 1, source.length);
+    Files.write(corpus.resolve("train.src"), broken);
+    List<String> target = new java.util.ArrayList<>(Files.readAllLines(corpus.resolve("train.tgt")));
+    target.set(7, "lang ".repeat(400));
+    Files.write(corpus.resolve("train.tgt"), target);
+    String config = demoConfig(corpus, dir.resolve("prepared")) + "prepare.max-line-bytes = 1000\n";
+    PrepareStatistics.SplitCounts train = prepare(config).statistics().get(Split.TRAIN);
+    assertEquals(1, train.repairedUtf8());
+    assertEquals(1L, train.dropped().get(DropReason.OVERLONG_LINE));
+
+    Exception e = assertThrows(Exception.class,
+        () -> prepare(config + "prepare.invalid-utf8 = reject\n"));
+    DataException cause = (DataException) G2lstm.findKnownCause(e);
+    assertTrue(cause.getMessage().startsWith(corpus.resolve("train.src") + ":1:"), cause.getMessage());
+  }
 }
