@@ -2,6 +2,7 @@ package io.g2lstm.spark;
 
 import io.g2lstm.common.DataException;
 import io.g2lstm.common.SettingsReader;
+import io.g2lstm.common.TextFiles;
 import io.g2lstm.prep.bpe.BpeCodes;
 import io.g2lstm.prep.corpus.CorpusSpec;
 import io.g2lstm.prep.corpus.ParallelCorpusReader;
@@ -15,7 +16,6 @@ import io.g2lstm.prep.pipeline.PreparedPair;
 import io.g2lstm.prep.pipeline.ShardLayout;
 import io.g2lstm.prep.pipeline.Vocabulary;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,7 +61,7 @@ public final class PrepareJob {
 
       Map<String, Long> words = countTokens(tokenized, pair -> pair.source() + " " + pair.target());
       BpeCodes codes = PairSegmenter.learnCodes(words, settings);
-      out.writeText(PrepareManifest.BPE_CODES, render(codes::write));
+      out.writeText(PrepareManifest.BPE_CODES, TextFiles.render(codes::write));
 
       Broadcast<BpeCodes> codesOnExecutors = jsc.broadcast(codes);
       JavaRDD<PreparedPair> segmented = tokenized
@@ -73,8 +73,8 @@ public final class PrepareJob {
           settings.sourceVocabularySize());
       Vocabulary targetVocabulary = Vocabulary.fromCounts(countTokens(segmented, PreparedPair::target),
           settings.targetVocabularySize());
-      out.writeText(PrepareManifest.SOURCE_VOCABULARY, render(sourceVocabulary::write));
-      out.writeText(PrepareManifest.TARGET_VOCABULARY, render(targetVocabulary::write));
+      out.writeText(PrepareManifest.SOURCE_VOCABULARY, TextFiles.render(sourceVocabulary::write));
+      out.writeText(PrepareManifest.TARGET_VOCABULARY, TextFiles.render(targetVocabulary::write));
 
       PrepareStatistics.Summary statistics = segmented
           .aggregate(new PrepareStatistics(), PrepareStatistics::add, PrepareStatistics::merge).freeze();
@@ -170,19 +170,5 @@ public final class PrepareJob {
         return f.apply(items.next());
       }
     };
-  }
-
-  private interface TextWriter {
-    void writeTo(java.io.Writer out) throws IOException;
-  }
-
-  private static String render(TextWriter writer) {
-    StringWriter text = new StringWriter();
-    try {
-      writer.writeTo(text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return text.toString();
   }
 }

@@ -1,14 +1,11 @@
 package io.g2lstm.prep.bpe;
 
 import io.g2lstm.common.DataException;
+import io.g2lstm.common.TextFiles;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,13 +48,7 @@ public record BpeCodes(List<Merge> merges) implements Serializable {
 
   /** Reads a UTF-8 codes file. */
   public static BpeCodes read(Path file) {
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(in, file.toString());
-    } catch (CharacterCodingException e) {
-      throw DataException.in(file.toString(), "UTF-8 text", "malformed bytes");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
+    return TextFiles.read(file, BpeCodes::read);
   }
 
   /**
@@ -102,7 +93,7 @@ public record BpeCodes(List<Merge> merges) implements Serializable {
 
   /** Writes a UTF-8 codes file through a temporary file and an atomic move. */
   public void write(Path file) {
-    AtomicFiles.write(file, this::write);
+    TextFiles.write(file, this::write);
   }
 
   private static Merge parseMerge(String line, String sourceName, long lineNumber) {

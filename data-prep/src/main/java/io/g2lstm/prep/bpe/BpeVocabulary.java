@@ -1,13 +1,10 @@
 package io.g2lstm.prep.bpe;
 
 import io.g2lstm.common.DataException;
+import io.g2lstm.common.TextFiles;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,13 +70,7 @@ public record BpeVocabulary(List<Entry> entries) {
 
   /** Reads a UTF-8 vocabulary file. */
   public static BpeVocabulary read(Path file) {
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(in, file.toString());
-    } catch (CharacterCodingException e) {
-      throw DataException.in(file.toString(), "UTF-8 text", "malformed bytes");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
+    return TextFiles.read(file, BpeVocabulary::read);
   }
 
   /**
@@ -125,7 +116,7 @@ public record BpeVocabulary(List<Entry> entries) {
 
   /** Writes a UTF-8 vocabulary file through a temporary file and an atomic move. */
   public void write(Path file) {
-    AtomicFiles.write(file, this::write);
+    TextFiles.write(file, this::write);
   }
 
   /** The tokens counted at least {@code threshold} times: the vocabulary for {@code --vocabulary-threshold}. */

@@ -1,11 +1,10 @@
 package io.g2lstm.prep.demo;
 
+import io.g2lstm.common.TextFiles;
 import io.g2lstm.prep.corpus.TextPair;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -108,18 +107,12 @@ public final class SyntheticCorpus {
     writeLines(dir.resolve(split + TARGET_SUFFIX), pairs, TextPair::target);
   }
 
-  private static void writeLines(Path file, List<TextPair> pairs, Function<TextPair, String> side)
-      throws IOException {
-    StringBuilder text = new StringBuilder();
-    for (TextPair pair : pairs) {
-      text.append(side.apply(pair)).append('\n');
-    }
-    Path temporary = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
-    try {
-      Files.writeString(temporary, text, StandardCharsets.UTF_8);
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
+  private static void writeLines(Path file, List<TextPair> pairs, Function<TextPair, String> side) {
+    TextFiles.write(file, out -> {
+      for (TextPair pair : pairs) {
+        out.write(side.apply(pair));
+        out.write('\n');
+      }
+    });
   }
 }
