@@ -45,18 +45,19 @@ public final class BleuCommand {
       }
     }
     BleuMetric metric = metric(cli);
-    List<String> hypothesisLines = lines(hypotheses.readAllBytes(), HYPOTHESES, multiBleu);
-    List<List<String>> referenceStreams = new ArrayList<>();
     for (String file : referenceFiles) {
-      Path path = Path.of(file);
-      if (!Files.isRegularFile(path)) {
+      if (!Files.isRegularFile(Path.of(file))) {
         throw new ConfigurationException("'" + NAME + "': reference file " + file + ": expected an existing file, "
             + "found none");
       }
-      List<String> referenceLines = lines(Files.readAllBytes(path), file, multiBleu);
+    }
+    List<String> hypothesisLines = lines(hypotheses.readAllBytes(), HYPOTHESES, multiBleu);
+    List<List<String>> referenceStreams = new ArrayList<>();
+    for (String file : referenceFiles) {
+      List<String> referenceLines = lines(Files.readAllBytes(Path.of(file)), file, multiBleu);
       if (referenceLines.size() != hypothesisLines.size()) {
-        throw DataException.in(file, hypothesisLines.size() + " lines (as many as the hypotheses on " + HYPOTHESES
-            + ")", referenceLines.size() + " lines");
+        throw DataException.in(file, lineCount(hypothesisLines.size()) + " (as many as the hypotheses on "
+            + HYPOTHESES + ")", lineCount(referenceLines.size()));
       }
       referenceStreams.add(referenceLines);
     }
@@ -106,6 +107,10 @@ public final class BleuCommand {
     }
     return BleuMetric.sacreBleuDefaults().withTokenizer(tokenizer).withLowercase(cli.has("--lowercase"))
         .withSmoothing(smoothing, smoothValue);
+  }
+
+  private static String lineCount(int count) {
+    return count == 1 ? "1 line" : count + " lines";
   }
 
   /**

@@ -81,7 +81,7 @@ class BleuCommandTest {
     String reference = file("short.en", "only one line\n");
     DataException e = assertThrows(DataException.class, () -> run(HYPOTHESES, reference));
     assertTrue(e.getMessage().contains(reference), e.getMessage());
-    assertTrue(e.getMessage().contains("2 lines") && e.getMessage().contains("1 lines"), e.getMessage());
+    assertTrue(e.getMessage().contains("2 lines") && e.getMessage().contains("1 line"), e.getMessage());
   }
 
   @Test
