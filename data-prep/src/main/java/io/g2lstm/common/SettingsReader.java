@@ -182,6 +182,13 @@ public final class SettingsReader {
     return number;
   }
 
+  /** A number that may be left out, then {@code fallback}. */
+  public double doubleIn(String key, double min, double max, double fallback) {
+    String path = path(key);
+    consumed.add(path);
+    return merged.hasPath(path) ? doubleIn(key, min, max) : fallback;
+  }
+
   /** One of the constants of {@code type}, written in lower case with '-' for '_' (e.g. {@code round-clip}). */
   public <E extends Enum<E>> E choice(String key, Class<E> type) {
     String path = path(key);

@@ -1,0 +1,31 @@
+package io.g2lstm.model.data;
+
+import java.util.Objects;
+
+/**
+ * A split of prepared data held in memory: per sentence pair its sequence id and its source and target subword ids
+ * (without {@code <s>} and {@code </s>}). The arrays are shared, not copied: treat them as read-only.
+ */
+public record ParallelIds(long[] sequenceIds, int[][] source, int[][] target) {
+
+  public ParallelIds {
+    Objects.requireNonNull(sequenceIds, "sequenceIds");
+    if (source.length != sequenceIds.length || target.length != sequenceIds.length) {
+      throw new IllegalArgumentException("expected as many source and target sentences as ids, found "
+          + sequenceIds.length + " ids, " + source.length + " source and " + target.length + " target sentences");
+    }
+  }
+
+  public int size() {
+    return sequenceIds.length;
+  }
+
+  /** Subwords on the target side plus one {@code </s>} per sentence: the tokens a model predicts. */
+  public long targetTokens() {
+    long tokens = 0;
+    for (int[] sentence : target) {
+      tokens += sentence.length + 1;
+    }
+    return tokens;
+  }
+}
