@@ -14,11 +14,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a {@code prepare} run wrote, as {@code manifest.json} beside its output: the languages, the corpora, the BPE
+ * What a {@code prepare} run wrote, as {@code manifest.json} beside its output: the languages and tokenizer
+ * options (which translation needs to process new text the same way), the corpora, the BPE
  * and vocabulary sizes, the counts per split (read, kept, dropped per reason), a digest of the configuration and a
  * SHA-256 of every file. It holds no timestamps, so the same configuration gives the same manifest.
  */
-public record PrepareManifest(String sourceLanguage, String targetLanguage, String configurationSha256,
+public record PrepareManifest(String sourceLanguage, String targetLanguage, boolean aggressiveHyphenSplit,
+    boolean escape, String configurationSha256,
     List<CorpusSpec> corpora, int bpeMergesRequested, int bpeMergesLearned, int sourceVocabularySize,
     int targetVocabularySize, PrepareStatistics.Summary statistics, int trainShards, Map<String, String> files) {
 
@@ -43,7 +45,8 @@ public record PrepareManifest(String sourceLanguage, String targetLanguage, Stri
   public static PrepareManifest of(PrepareSettings settings, String canonicalConfiguration, int mergesLearned,
       int sourceVocabularySize, int targetVocabularySize, PrepareStatistics.Summary statistics,
       Map<String, String> files) {
-    return new PrepareManifest(settings.sourceLanguage(), settings.targetLanguage(), sha256(canonicalConfiguration),
+    return new PrepareManifest(settings.sourceLanguage(), settings.targetLanguage(),
+        settings.aggressiveHyphenSplit(), settings.escape(), sha256(canonicalConfiguration),
         settings.corpora(), settings.bpeMerges(), mergesLearned, sourceVocabularySize, targetVocabularySize,
         statistics, settings.trainShards(), files);
   }
@@ -63,6 +66,10 @@ public record PrepareManifest(String sourceLanguage, String targetLanguage, Stri
     json.put("format", FORMAT);
     json.put("source_language", sourceLanguage);
     json.put("target_language", targetLanguage);
+    Map<String, Object> tokenizer = new LinkedHashMap<>();
+    tokenizer.put("aggressive_hyphen_split", aggressiveHyphenSplit);
+    tokenizer.put("escape", escape);
+    json.put("tokenizer", tokenizer);
     json.put("configuration_sha256", configurationSha256);
     List<Object> corpusList = new ArrayList<>();
     for (CorpusSpec c : corpora) {

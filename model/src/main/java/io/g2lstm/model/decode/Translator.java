@@ -1,0 +1,62 @@
+package io.g2lstm.model.decode;
+
+import io.g2lstm.model.data.TextCodec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Raw text in, raw text out: tokenize, BPE, translate in batches, remove BPE, detokenize. Blank lines give blank
+ * lines, so line counts are preserved. Not thread-safe.
+ */
+public final class Translator {
+
+  private final IncrementalModel model;
+  private final TextCodec codec;
+  private final BeamSearch search;
+  private final int batchSize;
+
+  public Translator(IncrementalModel model, TextCodec codec, BeamSearch search, int batchSize) {
+    this.model = model;
+    this.codec = codec;
+    this.search = search;
+    this.batchSize = batchSize;
+  }
+
+  /** Translations of the lines, in order. */
+  public List<String> translate(List<String> lines) {
+    List<String> output = new ArrayList<>(lines.size());
+    List<int[]> pending = new ArrayList<>();
+    List<Integer> pendingLines = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      output.add("");
+      int[] ids = codec.encodeSource(lines.get(i));
+      if (ids.length > 0) {
+        pending.add(ids);
+        pendingLines.add(i);
+      }
+      if (pending.size() == batchSize || (i == lines.size() - 1 && !pending.isEmpty())) {
+        int[][] hypotheses = search.translate(model, pending.toArray(new int[0][]));
+        for (int j = 0; j < hypotheses.length; j++) {
+          output.set(pendingLines.get(j), codec.decodeTarget(hypotheses[j]));
+        }
+        pending.clear();
+        pendingLines.clear();
+      }
+    }
+    return output;
+  }
+
+  /** Subword ids of the best translation of each source (already encoded), for evaluation code. */
+  public int[][] translateIds(int[][] sources) {
+    List<int[]> result = new ArrayList<>();
+    for (int start = 0; start < sources.length; start += batchSize) {
+      int end = Math.min(sources.length, start + batchSize);
+      int[][] batch = Arrays.copyOfRange(sources, start, end);
+      for (int[] hypothesis : search.translate(model, batch)) {
+        result.add(hypothesis);
+      }
+    }
+    return result.toArray(new int[0][]);
+  }
+}

@@ -1,0 +1,211 @@
+package io.g2lstm.model.train;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigSyntax;
+import io.g2lstm.common.DataException;
+import io.g2lstm.common.Json;
+import io.g2lstm.common.LifecycleException;
+import io.g2lstm.common.TextFiles;
+import io.g2lstm.model.data.TranslationAssets;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+
+/**
+ * A training checkpoint: a directory {@code <output>/checkpoints/epoch-NNN} holding the model with its optimizer
+ * state ({@code model.zip}), the training state ({@code state.json}: epoch, step, losses, the model file's SHA-256),
+ * the resolved configuration ({@code train.conf}) and the vocabularies, BPE codes and manifest of the data, so that a
+ * checkpoint alone can translate. {@code <output>/checkpoints/latest} names the newest one.
+ *
+ * <p>A checkpoint is written under a temporary name and renamed into place, and {@code latest} is replaced only after
+ * that, so a crash mid-write never leaves a broken "latest". A model file that does not match its recorded SHA-256
+ * (a truncated copy, say) is reported when loading.
+ */
+public final class Checkpoint {
+
+  public static final String MODEL = "model.zip";
+  public static final String STATE = "state.json";
+  public static final String CONFIGURATION = "train.conf";
+  static final String DIRECTORY = "checkpoints";
+  static final String LATEST = "latest";
+
+  /** What training had reached when the checkpoint was written. */
+  public record State(int epoch, long step, double trainLoss, double validPerplexity, String modelSha256) {}
+
+  private final Path directory;
+  private final State state;
+
+  private Checkpoint(Path directory, State state) {
+    this.directory = directory;
+    this.state = state;
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  public State state() {
+    return state;
+  }
+
+  /** Writes a checkpoint after {@code epoch} epochs and makes it the latest. */
+  public static Checkpoint write(Path output, ComputationGraph graph, int epoch, long step, double trainLoss,
+      double validPerplexity, Path assets, String resolvedConfiguration) {
+    Path checkpoints = output.resolve(DIRECTORY);
+    String name = String.format(Locale.ROOT, "epoch-%03d", epoch);
+    Path target = checkpoints.resolve(name);
+    Path staging = checkpoints.resolve(name + ".tmp-" + UUID.randomUUID());
+    try {
+      Files.createDirectories(staging);
+      ModelSerializer.writeModel(graph, staging.resolve(MODEL).toFile(), true);
+      State state = new State(epoch, step, trainLoss, validPerplexity, sha256(staging.resolve(MODEL)));
+      TextFiles.write(staging.resolve(STATE), out -> out.write(stateJson(state)));
+      TextFiles.write(staging.resolve(CONFIGURATION), out -> out.write(resolvedConfiguration));
+      TranslationAssets.copyFiles(assets, staging);
+      if (Files.exists(target)) {
+        deleteTree(target);
+      }
+      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      TextFiles.write(checkpoints.resolve(LATEST), out -> out.write(name + "\n"));
+      return new Checkpoint(target, state);
+    } catch (IOException e) {
+      deleteTree(staging);
+      throw new UncheckedIOException("writing checkpoint " + target, e);
+    }
+  }
+
+  /** The latest checkpoint under a training output directory, if there is one. */
+  public static Optional<Checkpoint> latest(Path output) {
+    Path latest = output.resolve(DIRECTORY).resolve(LATEST);
+    if (!Files.isRegularFile(latest)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(open(output.resolve(DIRECTORY).resolve(Files.readString(latest).strip())));
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + latest, e);
+    }
+  }
+
+  /**
+   * Opens a checkpoint directory, or the latest checkpoint of a training output directory, checking that its model
+   * file is whole.
+   */
+  public static Checkpoint open(Path path) {
+    if (!Files.isRegularFile(path.resolve(STATE)) && Files.isDirectory(path.resolve(DIRECTORY))) {
+      return latest(path).orElseThrow(() -> new DataException(path + ": expected a checkpoint, found a training "
+          + "directory without " + DIRECTORY + "/" + LATEST));
+    }
+    Path stateFile = path.resolve(STATE);
+    if (!Files.isRegularFile(stateFile)) {
+      throw new DataException(path + ": expected a checkpoint directory (with " + STATE + " and " + MODEL
+          + "), found none");
+    }
+    State state = readState(stateFile);
+    Path model = path.resolve(MODEL);
+    String actual = Files.isRegularFile(model) ? sha256(model) : "no file";
+    if (!actual.equals(state.modelSha256())) {
+      throw new DataException(model + ": expected the model file recorded in " + STATE + " (SHA-256 "
+          + state.modelSha256() + "), found " + (actual.equals("no file") ? "no file" : "different content (SHA-256 "
+          + actual + "): the checkpoint is truncated or damaged"));
+    }
+    return new Checkpoint(path, state);
+  }
+
+  /** The model with its optimizer state. */
+  public ComputationGraph loadModel() {
+    try {
+      return ModelSerializer.restoreComputationGraph(directory.resolve(MODEL).toFile(), true);
+    } catch (IOException | RuntimeException e) {
+      throw new DataException(directory.resolve(MODEL) + ": expected a DL4J model, found one that cannot be read: "
+          + e, e);
+    }
+  }
+
+  /** The vocabularies, BPE codes and tokenizer options the model was trained with. */
+  public TranslationAssets assets() {
+    return TranslationAssets.load(directory);
+  }
+
+  /** The resolved configuration the checkpoint was trained with. */
+  public Path configuration() {
+    return directory.resolve(CONFIGURATION);
+  }
+
+  private static String stateJson(State state) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("epoch", state.epoch());
+    json.put("step", state.step());
+    json.put("train_loss", state.trainLoss());
+    json.put("valid_perplexity", state.validPerplexity());
+    json.put("model_sha256", state.modelSha256());
+    return Json.write(json);
+  }
+
+  private static State readState(Path file) {
+    try {
+      Config c = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setSyntax(ConfigSyntax.JSON));
+      return new State(c.getInt("epoch"), c.getLong("step"), c.getDouble("train_loss"),
+          c.hasPath("valid_perplexity") ? c.getDouble("valid_perplexity") : Double.NaN, c.getString("model_sha256"));
+    } catch (ConfigException e) {
+      throw new DataException(file + ": expected a checkpoint state, found " + e.getMessage(), e);
+    }
+  }
+
+  static String sha256(Path file) {
+    try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file),
+        MessageDigest.getInstance("SHA-256"))) {
+      in.transferTo(OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(in.getMessageDigest().digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + file, e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("removing " + root, e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "checkpoint " + directory + " (epoch " + state.epoch() + ", step " + state.step() + ")";
+  }
+
+  /** Fails if a checkpoint claims more epochs than training asks for. */
+  static void requireResumable(Checkpoint checkpoint, int epochs) {
+    if (checkpoint.state().epoch() > epochs) {
+      throw new LifecycleException(checkpoint + ": expected at most train.epochs = " + epochs
+          + " completed epochs to resume from, found " + checkpoint.state().epoch());
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.g2lstm.model.train;
+
+import io.g2lstm.common.SettingsReader;
+import java.io.Serializable;
+import org.nd4j.linalg.learning.config.AdaDelta;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+/**
+ * The settings of training, read from the {@code train} section (each documented beside its default in the
+ * model module's {@code g2lstm-reference.conf}).
+ *
+ * @param data the prepared data directory
+ * @param output where checkpoints go
+ * @param epochs epochs to train in all (a resumed run continues up to this number)
+ * @param batchSize sentence pairs per minibatch
+ * @param optimizer the optimizer
+ * @param learningRate Adam's learning rate (AdaDelta has none)
+ * @param clipNorm the largest L2 norm of the gradient of the per-sentence mean loss
+ * @param seed seeds the batch order and dropout
+ * @param maxBatchesPerEpoch stop an epoch after this many minibatches; 0 for all
+ * @param logEvery a progress line every this many minibatches
+ */
+public record TrainSettings(String data, String output, int epochs, int batchSize, Optimizer optimizer,
+    double learningRate, double clipNorm, long seed, int maxBatchesPerEpoch, int logEvery)
+    implements Serializable {
+
+  /** The optimizers on offer. */
+  public enum Optimizer {
+    /** AdaDelta (rho 0.95, epsilon 1e-6), as in the paper. */
+    ADADELTA,
+    /** Adam with the configured learning rate. */
+    ADAM
+  }
+
+  /** Reads and checks the {@code train} section. */
+  public static TrainSettings from(SettingsReader root) {
+    SettingsReader s = root.section("train");
+    return new TrainSettings(
+        s.nonBlankString("data"),
+        s.nonBlankString("output"),
+        s.intIn("epochs", 1, 100_000),
+        s.intIn("batch-size", 1, 100_000),
+        s.choice("optimizer", Optimizer.class),
+        s.doubleIn("learning-rate", 1e-9, 10.0),
+        s.doubleIn("clip-norm", 0.0, 1e6),
+        s.longIn("seed", Long.MIN_VALUE, Long.MAX_VALUE),
+        s.intIn("max-batches-per-epoch", 0, Integer.MAX_VALUE),
+        s.intIn("log-every", 1, Integer.MAX_VALUE));
+  }
+
+  /** The DL4J updater for these settings. */
+  public IUpdater updater() {
+    return switch (optimizer) {
+      case ADADELTA -> new AdaDelta();
+      case ADAM -> new Adam(learningRate);
+    };
+  }
+}

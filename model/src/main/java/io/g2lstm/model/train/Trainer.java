@@ -1,0 +1,128 @@
+package io.g2lstm.model.train;
+
+import io.g2lstm.common.LifecycleException;
+import io.g2lstm.model.ModelSettings;
+import io.g2lstm.model.data.Minibatches;
+import io.g2lstm.model.data.ParallelIds;
+import io.g2lstm.model.data.TranslationAssets;
+import io.g2lstm.model.graph.TranslationGraph;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains a translation model in one process: length-bucketed minibatches, the configured optimizer, global gradient
+ * clipping, validation perplexity and a checkpoint after every epoch, and resumption from the latest checkpoint.
+ *
+ * <p>Runs are reproducible from their seeds: the batch order and the dropout generator are reseeded from
+ * {@code train.seed} at every epoch and the gate noise derives from {@code model.seed} and the iteration, so a run
+ * resumed from a checkpoint continues exactly as the uninterrupted run would have.
+ */
+public final class Trainer {
+
+  /** What one epoch achieved. Losses are per target token (natural log). */
+  public record EpochReport(int epoch, long step, double trainLoss, double validPerplexity, double tokensPerSecond,
+      double wallSeconds, Path checkpoint) {}
+
+  private final ModelSettings model;
+  private final TrainSettings train;
+  private final Path assetsDirectory;
+  private final String resolvedConfiguration;
+  private final PrintStream log;
+
+  /**
+   * @param assetsDirectory the prepared-data directory whose vocabularies and BPE codes the model uses
+   * @param resolvedConfiguration written into every checkpoint as provenance
+   * @param log where progress lines go
+   */
+  public Trainer(ModelSettings model, TrainSettings train, Path assetsDirectory, String resolvedConfiguration,
+      PrintStream log) {
+    this.model = model;
+    this.train = train;
+    this.assetsDirectory = assetsDirectory;
+    this.resolvedConfiguration = resolvedConfiguration;
+    this.log = log;
+  }
+
+  /** A fresh model for these settings and vocabularies. */
+  public static ComputationGraph newModel(ModelSettings model, TrainSettings train, TranslationAssets assets) {
+    ComputationGraph graph = new ComputationGraph(TranslationGraph.configure(model,
+        assets.sourceVocabulary().size(), assets.targetVocabulary().size(), train.updater(), DataType.FLOAT));
+    graph.init();
+    return graph;
+  }
+
+  /**
+   * Trains up to {@code train.epochs} epochs. With {@code resume}, continues from the latest checkpoint under
+   * {@code train.output}; without it, refuses to overwrite existing checkpoints.
+   */
+  public List<EpochReport> run(ParallelIds trainData, ParallelIds validData, boolean resume) {
+    Path output = Path.of(train.output());
+    TranslationAssets assets = TranslationAssets.load(assetsDirectory);
+    Optional<Checkpoint> latest = Checkpoint.latest(output);
+    ComputationGraph graph;
+    int firstEpoch;
+    long step;
+    if (latest.isPresent() && resume) {
+      Checkpoint checkpoint = latest.get();
+      Checkpoint.requireResumable(checkpoint, train.epochs());
+      assets.requireSameVocabularies(checkpoint.assets(), "the data in " + assetsDirectory, checkpoint.toString());
+      graph = checkpoint.loadModel();
+      firstEpoch = checkpoint.state().epoch();
+      step = checkpoint.state().step();
+      log.printf(Locale.ROOT, "train: resuming from %s%n", checkpoint);
+    } else if (latest.isPresent()) {
+      throw new LifecycleException("train.output " + output + ": expected no checkpoints (or --resume to continue "
+          + "them), found " + latest.get());
+    } else {
+      graph = newModel(model, train, assets);
+      firstEpoch = 0;
+      step = 0;
+    }
+    graph.setListeners(new GlobalNormClipping(train.clipNorm()));
+
+    List<EpochReport> reports = new ArrayList<>();
+    for (int epoch = firstEpoch; epoch < train.epochs(); epoch++) {
+      long start = System.nanoTime();
+      Nd4j.getRandom().setSeed(train.seed() * 1_000_003L + epoch);
+      List<int[]> batches = Minibatches.plan(trainData, train.batchSize(), train.seed() * 1_000_003L + epoch);
+      int limit = train.maxBatchesPerEpoch() > 0 ? Math.min(train.maxBatchesPerEpoch(), batches.size())
+          : batches.size();
+      double lossSum = 0;
+      long tokens = 0;
+      double fitSeconds = 0;
+      for (int i = 0; i < limit; i++) {
+        MultiDataSet batch = Minibatches.encode(trainData, batches.get(i), DataType.FLOAT);
+        long batchTokens = batch.getLabelsMaskArray(0).sumNumber().longValue();
+        long fitStart = System.nanoTime();
+        graph.fit(batch);
+        fitSeconds += (System.nanoTime() - fitStart) / 1e9;
+        lossSum += graph.score() * batches.get(i).length;
+        tokens += batchTokens;
+        step++;
+        if ((i + 1) % train.logEvery() == 0 || i + 1 == limit) {
+          log.printf(Locale.ROOT, "epoch %d/%d batch %d/%d step %d: loss %.4f (ppl %.2f), %,.0f target tokens/s%n",
+              epoch + 1, train.epochs(), i + 1, limit, step, lossSum / tokens, Math.exp(lossSum / tokens),
+              tokens / fitSeconds);
+        }
+      }
+      graph.incrementEpochCount();
+      double validPerplexity = Evaluation.perplexity(graph, validData, train.batchSize());
+      Checkpoint checkpoint = Checkpoint.write(output, graph, epoch + 1, step, lossSum / tokens, validPerplexity,
+          assetsDirectory, resolvedConfiguration);
+      double wall = (System.nanoTime() - start) / 1e9;
+      log.printf(Locale.ROOT, "epoch %d/%d done: train loss %.4f, validation perplexity %.2f, %.1f s; %s%n",
+          epoch + 1, train.epochs(), lossSum / tokens, validPerplexity, wall, checkpoint.directory());
+      reports.add(new EpochReport(epoch + 1, step, lossSum / tokens, validPerplexity, tokens / fitSeconds, wall,
+          checkpoint.directory()));
+    }
+    return reports;
+  }
+}
