@@ -2,6 +2,7 @@ package io.g2lstm.cli;
 
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.G2Exception;
+import io.g2lstm.model.bleu.BleuCommand;
 import io.g2lstm.prep.cli.TextTools;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -28,6 +29,9 @@ public final class G2lstm {
       "detokenize", args -> TextTools.detokenize(args, System.in, System.out),
       "bpe", args -> TextTools.bpe(args, System.in, System.out),
       "prepare", JobCommands::prepare,
+      "train", ModelCommands::train,
+      "translate", args -> ModelCommands.translate(args, System.in, System.out),
+      "bleu", args -> BleuCommand.run(args, System.in, System.out),
       "demo", JobCommands::demo,
       "bench", BenchCommand::run);
 
@@ -41,9 +45,14 @@ public final class G2lstm {
                                                      subword-nmt learn_bpe (codes to standard output)
         bpe apply -c CODES [--vocabulary V --vocabulary-threshold T] [--glossaries G ...] [--separator S]
                                                      subword-nmt apply_bpe
+        translate --model CHECKPOINT [--beam 5] [--length-penalty A] [--batch-size 32]
+                                                     raw source text to raw translations
+        bleu [--tokenize 13a|intl|none] [--lowercase] [--smooth exp|floor|none] [--multi-bleu] REF... < HYP
+                                                     sacreBLEU-compatible corpus BLEU (or multi-bleu.perl)
 
       Spark jobs (local[*] unless --master or spark-submit says otherwise):
         prepare --conf FILE [--master URL]           corpora to BPE, vocabularies and Parquet shards
+        train --local --conf FILE [--resume]         train in this process from prepared shards
         demo [--work DIR] [--master URL]             the whole pipeline on the embedded synthetic corpus
 
       benchmarks:

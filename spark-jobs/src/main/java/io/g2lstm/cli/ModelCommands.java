@@ -1,0 +1,105 @@
+package io.g2lstm.cli;
+
+import io.g2lstm.common.CommandLine;
+import io.g2lstm.common.ConfigurationException;
+import io.g2lstm.common.DataException;
+import io.g2lstm.common.SettingsReader;
+import io.g2lstm.model.ModelSettings;
+import io.g2lstm.model.data.ParallelIds;
+import io.g2lstm.model.data.TextCodec;
+import io.g2lstm.model.data.TranslationAssets;
+import io.g2lstm.model.decode.BeamSearch;
+import io.g2lstm.model.decode.GraphStepDecoder;
+import io.g2lstm.model.decode.Translator;
+import io.g2lstm.model.graph.TranslationGraph;
+import io.g2lstm.model.train.Checkpoint;
+import io.g2lstm.model.train.TrainSettings;
+import io.g2lstm.model.train.Trainer;
+import io.g2lstm.prep.corpus.Split;
+import io.g2lstm.spark.ShardReader;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+/** The model commands: single-process training and translation. */
+final class ModelCommands {
+
+  private ModelCommands() {}
+
+  /** {@code train --local --conf FILE [--resume]}. */
+  static void train(List<String> args) {
+    CommandLine cli = new CommandLine("train").flag("--local").flag("--resume").option("--conf").parse(args)
+        .atMostPositionals(0);
+    if (!cli.has("--local")) {
+      throw new ConfigurationException("'train': expected --local (training in this process); training across a "
+          + "Spark cluster is not part of this build yet");
+    }
+    SettingsReader config = SettingsReader.load(Path.of(cli.required("--conf")));
+    ModelSettings model = ModelSettings.from(config);
+    TrainSettings train = TrainSettings.from(config);
+    config.rejectUnknownKeys();
+    Configuration hadoop = new Configuration();
+    ParallelIds trainData = ShardReader.read(train.data(), Split.TRAIN, hadoop);
+    ParallelIds validData = ShardReader.read(train.data(), Split.VALID, hadoop);
+    if (trainData.size() == 0) {
+      throw new DataException(train.data() + ": expected training pairs in the shards, found none");
+    }
+    new Trainer(model, train, Path.of(train.data()), config.renderResolved(), System.out)
+        .run(trainData, validData, cli.has("--resume"));
+  }
+
+  /** {@code translate --model CHECKPOINT [--beam K] [--length-penalty A] [--batch-size N]}. */
+  static void translate(List<String> args, InputStream in, OutputStream out) throws IOException {
+    CommandLine cli = new CommandLine("translate").option("--model").option("--beam").option("--length-penalty")
+        .option("--batch-size").parse(args).atMostPositionals(0);
+    Translator translator = translator(Checkpoint.open(Path.of(cli.required("--model"))),
+        cli.intValue("--beam", 5, 1, 1000), lengthPenalty(cli), cli.intValue("--batch-size", 32, 1, 100_000));
+    List<String> lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList();
+    try (Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+      for (String line : translator.translate(lines)) {
+        writer.write(line);
+        writer.write('\n');
+      }
+    }
+  }
+
+  private static double lengthPenalty(CommandLine cli) {
+    String text = cli.value("--length-penalty").orElse("0");
+    try {
+      double alpha = Double.parseDouble(text);
+      if (alpha >= 0 && alpha <= 10) {
+        return alpha;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigurationException("'translate': option --length-penalty: expected a number in [0, 10], found '"
+        + text + "'");
+  }
+
+  /** A translator for a checkpoint, after checking that its model fits its vocabularies. */
+  static Translator translator(Checkpoint checkpoint, int beam, double lengthPenalty, int batchSize) {
+    TranslationAssets assets = checkpoint.assets();
+    ModelSettings model = ModelSettings.from(SettingsReader.load(checkpoint.configuration()));
+    ComputationGraph graph = checkpoint.loadModel();
+    long sourceRows = graph.getLayer(TranslationGraph.SOURCE_EMBEDDING).getParam("W").size(0);
+    long targetRows = graph.getLayer(TranslationGraph.TARGET_EMBEDDING).getParam("W").size(0);
+    if (sourceRows != assets.sourceVocabulary().size() || targetRows != assets.targetVocabulary().size()) {
+      throw new DataException(checkpoint + ": expected a model for its vocabularies (" + assets.sourceVocabulary()
+          .size() + " source, " + assets.targetVocabulary().size() + " target entries), found one with "
+          + sourceRows + " and " + targetRows);
+    }
+    return new Translator(new GraphStepDecoder(graph, model.layers()), new TextCodec(assets),
+        new BeamSearch(beam, lengthPenalty, 2.0, 10), batchSize);
+  }
+}
