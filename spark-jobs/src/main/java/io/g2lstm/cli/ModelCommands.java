@@ -6,12 +6,8 @@ import io.g2lstm.common.DataException;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.data.ParallelIds;
-import io.g2lstm.model.data.TextCodec;
-import io.g2lstm.model.data.TranslationAssets;
 import io.g2lstm.model.decode.BeamSearch;
-import io.g2lstm.model.decode.GraphStepDecoder;
 import io.g2lstm.model.decode.Translator;
-import io.g2lstm.model.graph.TranslationGraph;
 import io.g2lstm.model.train.Checkpoint;
 import io.g2lstm.model.train.TrainSettings;
 import io.g2lstm.model.train.Trainer;
@@ -29,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /** The model commands: single-process training and translation. */
 final class ModelCommands {
@@ -62,8 +57,9 @@ final class ModelCommands {
   static void translate(List<String> args, InputStream in, OutputStream out) throws IOException {
     CommandLine cli = new CommandLine("translate").option("--model").option("--beam").option("--length-penalty")
         .option("--batch-size").parse(args).atMostPositionals(0);
-    Translator translator = translator(Checkpoint.open(Path.of(cli.required("--model"))),
-        cli.intValue("--beam", 5, 1, 1000), lengthPenalty(cli), cli.intValue("--batch-size", 32, 1, 100_000));
+    Translator translator = Translator.fromCheckpoint(Checkpoint.open(Path.of(cli.required("--model"))),
+        new BeamSearch(cli.intValue("--beam", 5, 1, 1000), lengthPenalty(cli), 2.0, 10),
+        cli.intValue("--batch-size", 32, 1, 100_000));
     List<String> lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList();
     try (Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
       for (String line : translator.translate(lines)) {
@@ -85,21 +81,5 @@ final class ModelCommands {
     }
     throw new ConfigurationException("'translate': option --length-penalty: expected a number in [0, 10], found '"
         + text + "'");
-  }
-
-  /** A translator for a checkpoint, after checking that its model fits its vocabularies. */
-  static Translator translator(Checkpoint checkpoint, int beam, double lengthPenalty, int batchSize) {
-    TranslationAssets assets = checkpoint.assets();
-    ModelSettings model = ModelSettings.from(SettingsReader.load(checkpoint.configuration()));
-    ComputationGraph graph = checkpoint.loadModel();
-    long sourceRows = graph.getLayer(TranslationGraph.SOURCE_EMBEDDING).getParam("W").size(0);
-    long targetRows = graph.getLayer(TranslationGraph.TARGET_EMBEDDING).getParam("W").size(0);
-    if (sourceRows != assets.sourceVocabulary().size() || targetRows != assets.targetVocabulary().size()) {
-      throw new DataException(checkpoint + ": expected a model for its vocabularies (" + assets.sourceVocabulary()
-          .size() + " source, " + assets.targetVocabulary().size() + " target entries), found one with "
-          + sourceRows + " and " + targetRows);
-    }
-    return new Translator(new GraphStepDecoder(graph, model.layers()), new TextCodec(assets),
-        new BeamSearch(beam, lengthPenalty, 2.0, 10), batchSize);
   }
 }

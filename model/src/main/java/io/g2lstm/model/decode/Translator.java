@@ -1,6 +1,15 @@
 package io.g2lstm.model.decode;
 
+import io.g2lstm.common.DataException;
+import io.g2lstm.common.SettingsReader;
+import io.g2lstm.model.ModelSettings;
+import io.g2lstm.model.bleu.BleuMetric;
+import io.g2lstm.model.bleu.BleuStatistics;
 import io.g2lstm.model.data.TextCodec;
+import io.g2lstm.model.data.TranslationAssets;
+import io.g2lstm.model.graph.TranslationGraph;
+import io.g2lstm.model.train.Checkpoint;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +31,37 @@ public final class Translator {
     this.search = search;
     this.batchSize = batchSize;
   }
+
+  /** A translator for a checkpoint, after checking that its model fits its vocabularies. */
+  public static Translator fromCheckpoint(Checkpoint checkpoint, BeamSearch search, int batchSize) {
+    TranslationAssets assets = checkpoint.assets();
+    ModelSettings model = ModelSettings.from(SettingsReader.load(checkpoint.configuration()));
+    ComputationGraph graph = checkpoint.loadModel();
+    long sourceRows = graph.getLayer(TranslationGraph.SOURCE_EMBEDDING).getParam("W").size(0);
+    long targetRows = graph.getLayer(TranslationGraph.TARGET_EMBEDDING).getParam("W").size(0);
+    if (sourceRows != assets.sourceVocabulary().size() || targetRows != assets.targetVocabulary().size()) {
+      throw new DataException(checkpoint + ": expected a model for its vocabularies (" + assets.sourceVocabulary()
+          .size() + " source, " + assets.targetVocabulary().size() + " target entries), found one with "
+          + sourceRows + " and " + targetRows);
+    }
+    return new Translator(new GraphStepDecoder(graph, model.layers()), new TextCodec(assets), search, batchSize);
+  }
+
+  /**
+   * Translates {@code sources} and scores the result against {@code references} (one reference per source) with
+   * corpus BLEU.
+   */
+  public Scored translateAndScore(List<String> sources, List<String> references, BleuMetric metric) {
+    if (sources.size() != references.size()) {
+      throw new DataException("test set: expected as many references as sources, found " + sources.size()
+          + " sources and " + references.size() + " references");
+    }
+    List<String> hypotheses = translate(sources);
+    return new Scored(hypotheses, metric.statistics(hypotheses, List.of(references)));
+  }
+
+  /** Translations and their BLEU statistics. */
+  public record Scored(List<String> hypotheses, BleuStatistics statistics) {}
 
   /** Translations of the lines, in order. */
   public List<String> translate(List<String> lines) {

@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
 import io.g2lstm.common.DataException;
+import io.g2lstm.common.Directories;
 import io.g2lstm.common.Json;
 import io.g2lstm.common.LifecycleException;
 import io.g2lstm.common.TextFiles;
@@ -19,14 +20,12 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -82,13 +81,13 @@ public final class Checkpoint {
       TextFiles.write(staging.resolve(CONFIGURATION), out -> out.write(resolvedConfiguration));
       TranslationAssets.copyFiles(assets, staging);
       if (Files.exists(target)) {
-        deleteTree(target);
+        Directories.deleteTree(target);
       }
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
       TextFiles.write(checkpoints.resolve(LATEST), out -> out.write(name + "\n"));
       return new Checkpoint(target, state);
     } catch (IOException e) {
-      deleteTree(staging);
+      Directories.deleteTree(staging);
       throw new UncheckedIOException("writing checkpoint " + target, e);
     }
   }
@@ -180,19 +179,6 @@ public final class Checkpoint {
       throw new UncheckedIOException("reading " + file, e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("removing " + root, e);
     }
   }
 
