@@ -4,6 +4,8 @@ import io.g2lstm.common.CommandLine;
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.common.SharedDir;
+import io.g2lstm.model.ModelSettings;
+import io.g2lstm.model.train.TrainingBenchmark;
 import io.g2lstm.prep.bpe.BpeBenchmark;
 import io.g2lstm.prep.pipeline.PrepareSettings;
 import io.g2lstm.prep.tokenize.MosesTokenizer;
@@ -23,7 +25,7 @@ import java.util.function.DoubleSupplier;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * {@code bench bpe|tokenize|prepare|all}: speed figures on the shared reference data, each the median of several
+ * {@code bench bpe|tokenize|prepare|train|all}: speed figures on the shared reference data, each the median of several
  * timed runs after warm-up runs. Ratios are taken between figures of the same run.
  */
 final class BenchCommand {
@@ -37,19 +39,25 @@ final class BenchCommand {
     CommandLine cli = new CommandLine("bench").option("--runs").parse(args).atMostPositionals(1);
     String what = cli.positionals().isEmpty() ? "all" : cli.positionals().get(0);
     int runs = cli.intValue("--runs", 5, 1, 1000);
+    PrintStream out = System.out;
+    if (what.equals("train")) {
+      train(runs, out);
+      return;
+    }
     Path shared = SharedDir.find().orElseThrow(() -> new ConfigurationException(
         "bench: expected the shared reference data, found none: " + SharedDir.describeSearch()));
-    PrintStream out = System.out;
     switch (what) {
       case "bpe" -> bpe(shared, runs, out);
       case "tokenize" -> tokenize(shared, runs, out);
       case "prepare" -> prepare(shared, Math.min(runs, 3), out);
+      case "train" -> train(runs, out);
       case "all" -> {
         bpe(shared, runs, out);
         tokenize(shared, runs, out);
         prepare(shared, Math.min(runs, 3), out);
+        train(runs, out);
       }
-      default -> throw new ConfigurationException("bench: expected one of bpe, tokenize, prepare, all, found '"
+      default -> throw new ConfigurationException("bench: expected one of bpe, tokenize, prepare, train, all, found '"
           + what + "'");
     }
   }
@@ -102,6 +110,27 @@ final class BenchCommand {
     } finally {
       spark.stop();
     }
+  }
+
+  /**
+   * The paper's IWSLT14 model (2 layers, 256) with its 25K vocabulary, minibatches of 64 random pairs of 24
+   * subwords a side; decoding runs up to the source length, so every sentence costs the same.
+   */
+  private static void train(int runs, PrintStream out) throws IOException {
+    SettingsReader config = SettingsReader.parse(JobCommands.resourceText("g2lstm/conf/iwslt14-de-en.conf"),
+        "iwslt14-de-en.conf");
+    ModelSettings model = ModelSettings.from(config);
+    int vocabulary = 25_000;
+    TrainingBenchmark.Result r = TrainingBenchmark.run(model, vocabulary, 64, 24, 24, 2, runs);
+    out.printf(Locale.ROOT, "train %s (%d layers, embedding %d, hidden %d, %s gates, vocabulary %,d; batch 64 of "
+        + "24+24 subwords): median step %.3f s, %,.0f target tokens/s%n", model.name(), model.layers(),
+        model.embeddingSize(), model.hiddenSize(), SettingsReader.settingName(model.gate().mode()), vocabulary,
+        r.stepSeconds(), r.targetTokensPerSecond());
+    out.printf(Locale.ROOT, "  model %.1f GFLOP/s; plain ND4J product of the output layer's shape (1600x%d by %dx%,d)"
+        + " %.1f GFLOP/s in the same run -> %.0f%% of the ceiling%n", r.modelGflops(), model.hiddenSize(),
+        model.hiddenSize(), vocabulary, r.ceilingGflops(), 100 * r.modelGflops() / r.ceilingGflops());
+    out.printf(Locale.ROOT, "  decoding (32 sentences of 24 subwords, up to 24 steps): greedy %.1f sentences/s, "
+        + "beam 5 %.1f sentences/s%n", r.greedySentencesPerSecond(), r.beamSentencesPerSecond());
   }
 
   /** Runs {@code measure} twice to warm up, then {@code runs} times, and returns the median. */

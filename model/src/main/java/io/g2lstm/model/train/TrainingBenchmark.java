@@ -1,0 +1,135 @@
+package io.g2lstm.model.train;
+
+import io.g2lstm.model.ModelSettings;
+import io.g2lstm.model.data.Minibatches;
+import io.g2lstm.model.data.ParallelIds;
+import io.g2lstm.model.decode.BeamSearch;
+import io.g2lstm.model.decode.GraphStepDecoder;
+import io.g2lstm.model.graph.TranslationGraph;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.AdaDelta;
+
+/**
+ * Measures training and decoding speed of a model configuration on random sentence pairs of fixed lengths, and, in
+ * the same run, the speed of a plain ND4J matrix product of the shape that dominates training (the output layer's),
+ * as the machine's practical ceiling. Prints nothing; the {@code bench} command formats the result.
+ */
+public final class TrainingBenchmark {
+
+  /**
+   * Medians over the measured rounds.
+   *
+   * @param stepSeconds one training step (forward, backward, update) on a minibatch
+   * @param targetTokensPerSecond target tokens ({@code </s>} included) trained per second
+   * @param modelGflops useful floating-point work of a training step per second (see {@link #trainingFlops})
+   * @param ceilingGflops a plain matrix product of the output layer's shape, per second
+   * @param greedySentencesPerSecond greedy decoding
+   * @param beamSentencesPerSecond beam-5 decoding
+   */
+  public record Result(double stepSeconds, double targetTokensPerSecond, double modelGflops, double ceilingGflops,
+      double greedySentencesPerSecond, double beamSentencesPerSecond) {}
+
+  private TrainingBenchmark() {}
+
+  /**
+   * @param model the model configuration (the paper's IWSLT14 one for the issue's figure)
+   * @param vocabulary source and target vocabulary size
+   * @param batchSize sentence pairs per minibatch
+   * @param sourceLength subwords per source sentence
+   * @param targetLength subwords per target sentence
+   */
+  public static Result run(ModelSettings model, int vocabulary, int batchSize, int sourceLength, int targetLength,
+      int warmup, int rounds) {
+    ComputationGraph graph = new ComputationGraph(
+        TranslationGraph.configure(model, vocabulary, vocabulary, new AdaDelta(), DataType.FLOAT));
+    graph.init();
+    graph.setListeners(new GlobalNormClipping(2.0));
+    ParallelIds data = randomPairs(batchSize, vocabulary, sourceLength, targetLength);
+    int[] all = new int[batchSize];
+    Arrays.setAll(all, i -> i);
+    MultiDataSet batch = Minibatches.encode(data, all, DataType.FLOAT);
+    double[] steps = new double[rounds];
+    for (int round = -warmup; round < rounds; round++) {
+      long start = System.nanoTime();
+      graph.fit(batch);
+      if (round >= 0) {
+        steps[round] = (System.nanoTime() - start) / 1e9;
+      }
+    }
+    double step = median(steps);
+    long tokens = (long) batchSize * (targetLength + 1);
+    double flops = trainingFlops(model, vocabulary, batchSize, sourceLength, targetLength + 1);
+
+    int rows = batchSize * (targetLength + 1);
+    INDArray a = Nd4j.rand(DataType.FLOAT, rows, model.hiddenSize());
+    INDArray b = Nd4j.rand(DataType.FLOAT, model.hiddenSize(), vocabulary);
+    double[] products = new double[rounds];
+    for (int round = -warmup; round < rounds; round++) {
+      long start = System.nanoTime();
+      a.mmul(b);
+      if (round >= 0) {
+        products[round] = (System.nanoTime() - start) / 1e9;
+      }
+    }
+    double ceiling = 2.0 * rows * model.hiddenSize() * vocabulary / median(products) / 1e9;
+
+    GraphStepDecoder decoder = new GraphStepDecoder(graph, model.layers());
+    int[][] sources = Arrays.copyOf(data.source(), Math.min(32, batchSize));
+    double greedy = decodingRate(decoder, new BeamSearch(1, 0, 1.0, 0), sources);
+    double beam = decodingRate(decoder, new BeamSearch(5, 0, 1.0, 0), sources);
+    return new Result(step, tokens / step, flops / step / 1e9, ceiling, greedy, beam);
+  }
+
+  /**
+   * Multiply-adds of a training step, times two (FLOPs), counting the matrix products only: forward through
+   * embeddings-free recurrences, attention and output layer, and twice that again for the backward pass.
+   */
+  public static double trainingFlops(ModelSettings model, int vocabulary, int batchSize, int sourceLength,
+      int targetLength) {
+    double e = model.embeddingSize();
+    double h = model.hiddenSize();
+    double perSource = 2 * 2 * (e + h / 2) * 4 * (h / 2); // two directions of half size
+    double perTarget = 2 * (e + h) * 4 * h;
+    for (int l = 1; l < model.layers(); l++) {
+      perSource += 2 * (2 * h) * 4 * h;
+      perTarget += 2 * (2 * h) * 4 * h;
+    }
+    perTarget += 2 * h * h + 2 * 2 * h * sourceLength + 2 * (2 * h) * h; // attention scores, context, output
+    perTarget += 2 * h * vocabulary; // softmax layer
+    double forward = batchSize * (perSource * sourceLength + perTarget * targetLength);
+    return 3 * forward;
+  }
+
+  private static double decodingRate(GraphStepDecoder decoder, BeamSearch search, int[][] sources) {
+    search.translate(decoder, sources);
+    long start = System.nanoTime();
+    search.translate(decoder, sources);
+    return sources.length / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private static ParallelIds randomPairs(int n, int vocabulary, int sourceLength, int targetLength) {
+    SplittableRandom random = new SplittableRandom(7);
+    long[] ids = new long[n];
+    int[][] source = new int[n][sourceLength];
+    int[][] target = new int[n][targetLength];
+    for (int i = 0; i < n; i++) {
+      ids[i] = i;
+      Arrays.setAll(source[i], j -> 4 + random.nextInt(vocabulary - 4));
+      Arrays.setAll(target[i], j -> 4 + random.nextInt(vocabulary - 4));
+    }
+    return new ParallelIds(ids, source, target);
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+}
