@@ -1,6 +1,8 @@
 package io.g2lstm.model.train;
 
+import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.LifecycleException;
+import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.data.Minibatches;
 import io.g2lstm.model.data.ParallelIds;
@@ -51,6 +53,15 @@ public final class Trainer {
     this.log = log;
   }
 
+  /** Resuming continues the same model: its shape and gates must be those the checkpoint was trained with. */
+  private void requireSameModel(Checkpoint checkpoint) {
+    ModelSettings trained = ModelSettings.from(SettingsReader.load(checkpoint.configuration()));
+    if (!trained.equals(model)) {
+      throw new ConfigurationException("model: expected the settings " + checkpoint + " was trained with ("
+          + trained + "), found " + model + "; train into a new train.output to change the model");
+    }
+  }
+
   /** A fresh model for these settings and vocabularies. */
   public static ComputationGraph newModel(ModelSettings model, TrainSettings train, TranslationAssets assets) {
     ComputationGraph graph = new ComputationGraph(TranslationGraph.configure(model,
@@ -74,6 +85,7 @@ public final class Trainer {
       Checkpoint checkpoint = latest.get();
       Checkpoint.requireResumable(checkpoint, train.epochs());
       assets.requireSameVocabularies(checkpoint.assets(), "the data in " + assetsDirectory, checkpoint.toString());
+      requireSameModel(checkpoint);
       graph = checkpoint.loadModel();
       firstEpoch = checkpoint.state().epoch();
       step = checkpoint.state().step();

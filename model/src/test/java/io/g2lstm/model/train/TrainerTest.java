@@ -1,0 +1,161 @@
+package io.g2lstm.model.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.g2lstm.common.ConfigurationException;
+import io.g2lstm.common.DataException;
+import io.g2lstm.common.LifecycleException;
+import io.g2lstm.model.GateSettings;
+import io.g2lstm.model.ModelSettings;
+import io.g2lstm.model.data.ParallelIds;
+import io.g2lstm.model.layer.GateMode;
+import io.g2lstm.prep.pipeline.PrepareManifest;
+import io.g2lstm.prep.pipeline.Vocabulary;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.RandomAccessFile;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainerTest {
+
+  @TempDir
+  Path dir;
+
+  private static final int VOCABULARY = 12;
+
+  /** A prepared-data directory holding only what training reads: manifest, codes, vocabularies. */
+  static Path assets(Path dir, int vocabularySize) throws IOException {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve(PrepareManifest.MANIFEST), "{\"format\": \"" + PrepareManifest.FORMAT + "\", "
+        + "\"source_language\": \"en\", \"target_language\": \"de\", "
+        + "\"tokenizer\": {\"aggressive_hyphen_split\": true, \"escape\": true}}\n");
+    Files.writeString(dir.resolve(PrepareManifest.BPE_CODES), "#version: 0.2\n");
+    Map<String, Long> counts = new HashMap<>();
+    for (int i = 0; i < vocabularySize - 4; i++) {
+      counts.put("w" + i, 100L - i);
+    }
+    Vocabulary vocabulary = Vocabulary.fromCounts(counts, vocabularySize);
+    for (String file : List.of(PrepareManifest.SOURCE_VOCABULARY, PrepareManifest.TARGET_VOCABULARY)) {
+      try (Writer out = Files.newBufferedWriter(dir.resolve(file))) {
+        vocabulary.write(out);
+      }
+    }
+    return dir;
+  }
+
+  /** Target = source reversed: learnable, with padding in every batch. */
+  static ParallelIds reversalTask(int n, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    long[] ids = new long[n];
+    int[][] source = new int[n][];
+    int[][] target = new int[n][];
+    for (int i = 0; i < n; i++) {
+      ids[i] = i;
+      int length = 2 + random.nextInt(5);
+      source[i] = new int[length];
+      target[i] = new int[length];
+      for (int j = 0; j < length; j++) {
+        source[i][j] = 4 + random.nextInt(VOCABULARY - 4);
+      }
+      for (int j = 0; j < length; j++) {
+        target[i][j] = source[i][length - 1 - j];
+      }
+    }
+    return new ParallelIds(ids, source, target);
+  }
+
+  /** The resolved configuration the runs record: the model section matching {@link #model()}. */
+  private static final String CONFIGURATION =
+      "model { name = test, embedding-size = 8, hidden-size = 16, layers = 1, dropout = 0.1, seed = 3,\n"
+          + "  gate { mode = g2, temperature = 0.9, noise-probability = 0.2, epsilon = 0.001 } }\n";
+
+  private static ModelSettings model() {
+    return new ModelSettings("test", 8, 16, 1, 0.1, new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3), 3);
+  }
+
+  private TrainSettings train(Path output, int epochs) {
+    return new TrainSettings(dir.resolve("data").toString(), output.toString(), epochs, 16,
+        TrainSettings.Optimizer.ADAM, 0.01, 2.0, 5, 0, 1000);
+  }
+
+  private List<Trainer.EpochReport> run(Path output, int epochs, boolean resume) throws IOException {
+    Path data = assets(dir.resolve("data"), VOCABULARY);
+    return new Trainer(model(), train(output, epochs), data, CONFIGURATION, new PrintStream(
+        new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run(reversalTask(96, 1), reversalTask(32, 2),
+        resume);
+  }
+
+  @Test
+  void lossFallsAndEveryEpochLeavesACheckpoint() throws IOException {
+    List<Trainer.EpochReport> reports = run(dir.resolve("out"), 3, false);
+    assertEquals(3, reports.size());
+    assertTrue(reports.get(2).trainLoss() < reports.get(0).trainLoss(), reports.toString());
+    Checkpoint latest = Checkpoint.latest(dir.resolve("out")).orElseThrow();
+    assertEquals(3, latest.state().epoch());
+    assertEquals(reports.get(2).step(), latest.state().step());
+  }
+
+  @Test
+  void resumingContinuesExactlyAsAnUninterruptedRun() throws IOException {
+    run(dir.resolve("straight"), 2, false);
+    run(dir.resolve("resumed"), 1, false);
+    List<Trainer.EpochReport> second = run(dir.resolve("resumed"), 2, true);
+    assertEquals(1, second.size(), "only the missing epoch runs");
+    float[] straight = Checkpoint.latest(dir.resolve("straight")).orElseThrow().loadModel().params()
+        .data().asFloat();
+    float[] resumed = Checkpoint.latest(dir.resolve("resumed")).orElseThrow().loadModel().params().data().asFloat();
+    assertArrayEquals(straight, resumed, 1e-6f);
+  }
+
+  @Test
+  void existingCheckpointsAreNotOverwrittenWithoutResume() throws IOException {
+    run(dir.resolve("out"), 1, false);
+    LifecycleException e = assertThrows(LifecycleException.class, () -> run(dir.resolve("out"), 2, false));
+    assertTrue(e.getMessage().contains("--resume"), e.getMessage());
+  }
+
+  @Test
+  void truncatedCheckpointIsDetected() throws IOException {
+    run(dir.resolve("out"), 1, false);
+    Path model = Checkpoint.latest(dir.resolve("out")).orElseThrow().directory().resolve(Checkpoint.MODEL);
+    try (RandomAccessFile file = new RandomAccessFile(model.toFile(), "rw")) {
+      file.setLength(file.length() / 2);
+    }
+    DataException e = assertThrows(DataException.class, () -> Checkpoint.latest(dir.resolve("out")));
+    assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+  }
+
+  @Test
+  void resumingWithAnotherVocabularyIsRefused() throws IOException {
+    run(dir.resolve("out"), 1, false);
+    assets(dir.resolve("data"), VOCABULARY + 1);
+    DataException e = assertThrows(DataException.class, () -> new Trainer(model(), train(dir.resolve("out"), 2),
+        dir.resolve("data"), "", System.out).run(reversalTask(8, 1), reversalTask(8, 2), true));
+    assertTrue(e.getMessage().contains("vocabularies"), e.getMessage());
+  }
+
+  @Test
+  void resumingWithAnotherModelShapeIsRefused() throws IOException {
+    Path data = assets(dir.resolve("data"), VOCABULARY);
+    new Trainer(model(), train(dir.resolve("out"), 1), data, CONFIGURATION,
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+        .run(reversalTask(16, 1), reversalTask(8, 2), false);
+    ModelSettings wider = new ModelSettings("test", 8, 32, 1, 0.1, new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3), 3);
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> new Trainer(wider,
+        train(dir.resolve("out"), 2), data, "", System.out).run(reversalTask(8, 1), reversalTask(8, 2), true));
+    assertTrue(e.getMessage().contains("hiddenSize=16"), e.getMessage());
+  }
+}
