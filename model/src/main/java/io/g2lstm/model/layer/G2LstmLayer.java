@@ -16,6 +16,7 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.LayerValidation;
 import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
 import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -52,7 +53,11 @@ public class G2LstmLayer extends BaseRecurrentLayer {
   private G2LstmLayer(Builder builder) {
     super(builder);
     this.gateMode = builder.gateMode;
-    this.temperature = builder.temperature != null ? builder.temperature : builder.gateMode.defaultTemperature();
+    if (builder.temperature != null) {
+      this.temperature = builder.temperature;
+    } else if (builder.gateMode != null) {
+      this.temperature = builder.gateMode.defaultTemperature();
+    }
     this.noiseProbability = builder.noiseProbability;
     this.epsilon = builder.epsilon;
     this.noiseSeed = builder.noiseSeed;
@@ -78,6 +83,10 @@ public class G2LstmLayer extends BaseRecurrentLayer {
     }
     if (!Double.isFinite(forgetGateBiasInit)) {
       throw ConfigurationException.of(origin, "forgetGateBiasInit", "a finite value", forgetGateBiasInit);
+    }
+    if (activationFn != null && !(activationFn instanceof ActivationTanH)) {
+      throw ConfigurationException.of(origin, "activation", "tanh (the cell activation of an LSTM)",
+          activationFn);
     }
   }
 
@@ -228,6 +237,11 @@ public class G2LstmLayer extends BaseRecurrentLayer {
     private double epsilon = 1e-3;
     private Long noiseSeed;
     private double forgetGateBiasInit = 1.0;
+
+    /** Starts with the cell activation tanh, so the network's default activation does not replace it. */
+    public Builder() {
+      this.activationFn = new ActivationTanH();
+    }
 
     /** The gate mode; {@link GateMode#G2} unless set. */
     public Builder gateMode(GateMode gateMode) {
