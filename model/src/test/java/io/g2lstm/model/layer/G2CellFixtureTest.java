@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -36,6 +36,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * 1e-9 for every element: relative, except for elements six orders of magnitude below the quantity's largest,
  * which are compared against that scale instead of their own.
  */
+@ExtendWith(SmallShapes.class)
 class G2CellFixtureTest {
 
   private static final double TOLERANCE = 1e-9;
@@ -122,22 +123,14 @@ class G2CellFixtureTest {
       case "baseline" -> GateMode.BASELINE;
       default -> throw new IllegalArgumentException("unknown mode " + fixture.getString("mode"));
     };
-    NeuralNetConfiguration conf = new NeuralNetConfiguration.Builder()
-        .dataType(DataType.DOUBLE)
-        .layer(new G2LstmLayer.Builder()
-            .nIn(fixture.getInt("nIn"))
-            .nOut(fixture.getInt("nOut"))
-            .gateMode(mode)
-            .temperature(fixture.getDouble("tau"))
-            .noiseProbability(fixture.getDouble("p"))
-            .epsilon(fixture.getDouble("eps"))
-            .build())
-        .build();
-    long numParams = conf.getLayer().initializer().numParams(conf);
-    G2Lstm layer = (G2Lstm) conf.getLayer().instantiate(conf, List.of(), 0,
-        Nd4j.create(DataType.DOUBLE, 1, numParams), true, DataType.DOUBLE);
-    layer.setBackpropGradientsViewArray(Nd4j.create(DataType.DOUBLE, 1, numParams));
-    return layer;
+    return G2TestNets.standalone(new G2LstmLayer.Builder()
+        .nIn(fixture.getInt("nIn"))
+        .nOut(fixture.getInt("nOut"))
+        .gateMode(mode)
+        .temperature(fixture.getDouble("tau"))
+        .noiseProbability(fixture.getDouble("p"))
+        .epsilon(fixture.getDouble("eps"))
+        .build(), DataType.DOUBLE);
   }
 
   /** Gate {@code g}'s columns of a {@code [rows, 4 nOut]} parameter or gradient. */
