@@ -18,7 +18,7 @@ public record GateSettings(GateMode mode, double temperature, double noiseProbab
 
   /** The paper's temperatures: 0.9 for G², 0.2 for the sharpened-sigmoid baseline. */
   public static double defaultTemperature(GateMode mode) {
-    return mode == GateMode.SHARPENED ? 0.2 : 0.9;
+    return mode.defaultTemperature();
   }
 
   static GateSettings from(SettingsReader s) {

@@ -1,11 +1,12 @@
 package io.g2lstm.model.graph;
 
+import io.g2lstm.model.GateSettings;
 import io.g2lstm.model.ModelSettings;
+import io.g2lstm.model.layer.G2LstmLayer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
-import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
@@ -92,7 +93,10 @@ public final class TranslationGraph {
   }
 
   private static BaseRecurrentLayer recurrent(ModelSettings model, int in, int out, boolean dropoutOnInput) {
-    LSTM.Builder layer = new LSTM.Builder().nIn(in).nOut(out).activation(Activation.TANH);
+    GateSettings gate = model.gate();
+    G2LstmLayer.Builder layer = new G2LstmLayer.Builder().nIn(in).nOut(out).gateMode(gate.mode())
+        .temperature(gate.temperature()).noiseProbability(gate.noiseProbability()).epsilon(gate.epsilon())
+        .noiseSeed(model.seed());
     if (dropoutOnInput && model.dropout() > 0) {
       layer.dropOut(1.0 - model.dropout());
     }
