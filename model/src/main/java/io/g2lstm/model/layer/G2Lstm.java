@@ -70,6 +70,22 @@ public class G2Lstm extends BaseRecurrentLayer<G2LstmLayer> {
     this.noiseSource = source;
   }
 
+  /**
+   * Copies a flat parameter vector in this layer's layout (as {@link #params()} returns it). DL4J's default reads
+   * each parameter in column-major order, which is not this layout.
+   */
+  @Override
+  public void setParams(INDArray params) {
+    if (params == paramsFlattened) {
+      return;
+    }
+    if (params.length() != paramsFlattened.length()) {
+      throw new IllegalArgumentException("G2Lstm '" + layerConf().getLayerName() + "': expected "
+          + paramsFlattened.length() + " parameters, found " + params.length());
+    }
+    paramsFlattened.assign(params.reshape(paramsFlattened.shape()));
+  }
+
   @Override
   public Type type() {
     return Type.RECURRENT;
