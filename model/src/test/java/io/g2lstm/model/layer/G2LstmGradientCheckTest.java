@@ -37,7 +37,7 @@ class G2LstmGradientCheckTest {
         .maxRelError(1e-5)
         .minAbsoluteError(5e-9)
         .subset(true)
-        .maxPerParam(16)
+        .maxPerParam(10)
         .print(GradientCheckUtil.PrintMode.FAILURES_ONLY)
         .exitOnFirstError(false));
     assertTrue(ok, "gradient check failed in mode " + mode);
