@@ -2,6 +2,7 @@ package io.g2lstm.model.layer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
+import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.profiler.OpProfiler;
 
@@ -51,6 +53,23 @@ class G2LstmOpCountTest {
     long[] eight = countOperations(layer, 8, G2TestNets.mask(8, 8, 2).castTo(DataType.FLOAT));
     assertEquals(10 * 4, eight[0] - four[0], "forward operations of 4 more steps");
     assertEquals(14 * 4, eight[1] - four[1], "backward operations of 4 more steps");
+  }
+
+  @Test
+  void fittingAGraphRunsOneForwardPassPerLayer() {
+    ComputationGraph graph = G2TestNets.stackedGraph(GateMode.G2);
+    int steps = 5;
+    MultiDataSet data = new MultiDataSet(new INDArray[] {G2TestNets.input(1, 2, G2TestNets.FEATURES, steps)},
+        new INDArray[] {G2TestNets.labels(2, 2, G2TestNets.CLASSES, steps)},
+        new INDArray[] {G2TestNets.mask(steps, 5, 3)}, new INDArray[] {G2TestNets.mask(steps, 5, 3)});
+    graph.fit(data);
+    OpProfiler profiler = OpProfiler.getInstance();
+    Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.OPERATIONS);
+    profiler.reset();
+    graph.fit(data);
+    Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.DISABLED);
+    assertEquals(3 * steps, profiler.getOpCounter().getCount("sigmoid"),
+        "one gate activation per step in each of the three G2 layers: backprop reuses the forward pass");
   }
 
   /** Operations of a training forward pass and of its backward pass, after one pass to allocate the arrays. */
