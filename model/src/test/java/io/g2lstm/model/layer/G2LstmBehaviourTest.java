@@ -8,6 +8,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.weightnoise.DropConnect;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
@@ -355,6 +356,36 @@ class G2LstmBehaviourTest {
     assertSame(expected, dropped.activate(input.dup(), false, NO_WORKSPACES), "no dropout in inference");
     INDArray training = dropped.activate(input.dup(), true, NO_WORKSPACES);
     assertTrue(maxDifference(expected, training) > 1e-3, "training drops inputs");
+  }
+
+  @Test
+  void weightNoiseAppliesInTrainingToTheForwardAndBackwardPass() {
+    DropConnect dropConnect = new DropConnect(0.5);
+    G2Lstm noisy = G2TestNets.standalone(new G2LstmLayer.Builder().nIn(3).nOut(4)
+        .gateMode(GateMode.SHARPENED).weightNoise(dropConnect).build(), DataType.DOUBLE);
+    G2Lstm reference = G2TestNets.standalone(new G2LstmLayer.Builder().nIn(3).nOut(4)
+        .gateMode(GateMode.SHARPENED).build(), DataType.DOUBLE);
+    reference.setParams(noisy.params());
+    INDArray input = G2TestNets.input(20, 2, 3, 5);
+    INDArray epsilon = G2TestNets.input(21, 2, 4, 5);
+    assertSame(reference.activate(input, false, NO_WORKSPACES).dup(), noisy.activate(input, false, NO_WORKSPACES),
+        "no weight noise in inference");
+
+    Nd4j.getRandom().setSeed(77);
+    INDArray training = noisy.activate(input, true, NO_WORKSPACES).dup();
+    Pair<Gradient, INDArray> gradients = noisy.backpropGradient(epsilon, NO_WORKSPACES);
+    INDArray parameterGradient = gradients.getFirst().gradient().dup();
+    INDArray inputGradient = gradients.getSecond().dup();
+
+    Nd4j.getRandom().setSeed(77);
+    for (String key : new String[] {"W", "RW"}) {
+      reference.setParam(key, dropConnect.getParameter(noisy, key, 0, 0, true, NO_WORKSPACES));
+    }
+    assertTrue(maxDifference(reference.params(), noisy.params()) > 1e-3, "training dropped weights");
+    assertSame(reference.activate(input, true, NO_WORKSPACES), training, "forward with the dropped weights");
+    Pair<Gradient, INDArray> expected = reference.backpropGradient(epsilon, NO_WORKSPACES);
+    assertSame(expected.getFirst().gradient(), parameterGradient, "backward with the same dropped weights");
+    assertSame(expected.getSecond(), inputGradient, "backward with the same dropped weights");
   }
 
   @Test
