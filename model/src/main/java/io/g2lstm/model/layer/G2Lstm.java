@@ -70,6 +70,22 @@ public class G2Lstm extends BaseRecurrentLayer<G2LstmLayer> {
     this.noiseSource = source;
   }
 
+  /**
+   * Copies a flat parameter vector in this layer's layout (as {@link #params()} returns it). DL4J's default reads
+   * each parameter in column-major order, which is not this layout.
+   */
+  @Override
+  public void setParams(INDArray params) {
+    if (params == paramsFlattened) {
+      return;
+    }
+    if (params.length() != paramsFlattened.length()) {
+      throw new IllegalArgumentException("G2Lstm '" + layerConf().getLayerName() + "': expected "
+          + paramsFlattened.length() + " parameters, found " + params.length());
+    }
+    paramsFlattened.assign(params.reshape(paramsFlattened.shape()));
+  }
+
   @Override
   public Type type() {
     return Type.RECURRENT;
@@ -268,10 +284,11 @@ public class G2Lstm extends BaseRecurrentLayer<G2LstmLayer> {
       rowGroup(bernoulli, 0, h).assign(noise.maskInput().permute(2, 1, 0));
       rowGroup(bernoulli, 1, h).assign(noise.maskForget().permute(2, 1, 0));
     } else {
+      long key = noiseKey();
       if (noiseRandom == null) {
-        noiseRandom = Nd4j.getRandomFactory().getNewRandomInstance(noiseKey());
+        noiseRandom = Nd4j.getRandomFactory().getNewRandomInstance(key);
       }
-      noiseRandom.setSeed(noiseKey());
+      noiseRandom.setSeed(key);
       Nd4j.getExecutioner().exec(new UniformDistribution(uniform, 0.0, 1.0), noiseRandom);
       Nd4j.getExecutioner().exec(new BernoulliDistribution(bernoulli, conf.getNoiseProbability()), noiseRandom);
     }
@@ -288,7 +305,7 @@ public class G2Lstm extends BaseRecurrentLayer<G2LstmLayer> {
    * The seed of this pass's noise: noise seed (else the network's), layer index, parameter offset, layer name,
    * iteration and epoch, mixed with SplitMix64.
    */
-  long noiseKey() {
+  private long noiseKey() {
     G2LstmLayer conf = layerConf();
     long key = conf.getNoiseSeed() != null ? conf.getNoiseSeed() : conf().getSeed();
     key = mix(key, getIndex());
@@ -323,6 +340,7 @@ public class G2Lstm extends BaseRecurrentLayer<G2LstmLayer> {
       LayerWorkspaceMgr workspaceMgr) {
     assertInputSet(true);
     if (!(passTraining && passInput == input && passMask == maskArray && passWeights != null)) {
+      // Like DL4J's LSTM: a truncated segment started from the state DL4J copies into the state map.
       if (truncation > 0) {
         forward(true, stateMap.get(STATE_KEY_PREV_ACTIVATION), stateMap.get(STATE_KEY_PREV_MEMCELL),
             workspaceMgr);
@@ -340,7 +358,7 @@ public class G2Lstm extends BaseRecurrentLayer<G2LstmLayer> {
       gradientsFlattened.assign(0.0);
       INDArray weightGradient = G2LstmParamInitializer.stackedWeights(conf, gradientsFlattened);
       INDArray biasGradient = gradientViews.get(G2LstmParamInitializer.BIAS_KEY);
-      sequence.setOutputGradient(eps, null);
+      sequence.setOutputGradient(eps);
       sequence.backward(passWeights, firstStep, finalCellGradient, weightGradient, biasGradient);
       if (passColumnScale != null) {
         Nd4j.exec(new MulOp(weightGradient, passColumnScale, weightGradient));

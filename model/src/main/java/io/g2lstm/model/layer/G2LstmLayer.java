@@ -24,8 +24,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Configuration of a G²-LSTM recurrent layer ("Towards Binary-Valued Gates for Robust LSTM Training", Li et al.,
  * ICML 2018): an LSTM whose input and forget gates are pushed towards 0 and 1 during training by Gumbel-style noise
  * and a temperature (see {@link GateMode}). Input and output are recurrent activations, by default in DL4J's NCW
- * format {@code [minibatch, size, time]}; per-example masks give variable lengths. The layer instance is
- * {@link G2Lstm}, its parameters are laid out by {@link G2LstmParamInitializer}.
+ * format {@code [minibatch, size, time]}; per-example masks give variable lengths. The cell activation is tanh.
+ * The layer instance is {@link G2Lstm}, its parameters are laid out by {@link G2LstmParamInitializer}.
  *
  * <pre>
  * new G2LstmLayer.Builder().nIn(256).nOut(256)

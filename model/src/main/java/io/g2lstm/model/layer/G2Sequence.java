@@ -130,7 +130,10 @@ final class G2Sequence {
     }
   }
 
-  /** {@code current} if it fits the pass, else new arrays (keeping the larger capacity for the same minibatch). */
+  /**
+   * {@code current} if it fits the pass, else new arrays; for the same minibatch size the capacity at least
+   * doubles, so growing sequence lengths reallocate rarely.
+   */
   static G2Sequence fitting(G2Sequence current, DataType dataType, long minibatch, int timeSteps, long nIn,
       long nOut) {
     if (current != null && current.dataType == dataType && current.minibatch == minibatch && current.nIn == nIn
@@ -276,11 +279,8 @@ final class G2Sequence {
     return copy;
   }
 
-  /**
-   * Starts the backward pass: the gradient with respect to the outputs ({@code [b, H, T]}, ignored at masked
-   * steps) and optionally with respect to the final hidden state ({@code [b, H]}).
-   */
-  void setOutputGradient(INDArray epsilon, INDArray finalHidden) {
+  /** Starts the backward pass with the gradient of the outputs ({@code [b, H, T]}; ignored at masked steps). */
+  void setOutputGradient(INDArray epsilon) {
     allocateBackward();
     stackedGradients.get(interval(timeSteps + 1)).assign(0.0);
     INDArray target = blocks(stackedGradients, 1, timeSteps, nIn, rows);
@@ -289,10 +289,6 @@ final class G2Sequence {
       Nd4j.exec(new MulOp(source, keep.get(interval(timeSteps)), target));
     } else {
       target.assign(source);
-    }
-    if (finalHidden != null) {
-      INDArray last = hiddenRows(stackedGradients, timeSteps);
-      last.addi(finalHidden.transpose());
     }
   }
 
