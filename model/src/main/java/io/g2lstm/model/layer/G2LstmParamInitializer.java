@@ -102,8 +102,10 @@ public final class G2LstmParamInitializer implements ParamInitializer {
           ? layer.getWeightInitFnRecurrent() : inputInit;
       INDArray w = params.get(INPUT_WEIGHT_KEY);
       INDArray rw = params.get(RECURRENT_WEIGHT_KEY);
-      inputInit.init(nIn, 4 * nOut, w.shape(), 'c', w);
-      recurrentInit.init(nOut, 4 * nOut, rw.shape(), 'c', rw);
+      // DL4J's LSTM convention: fan-in is the layer size, fan-out the size of [x; h]; each gate block is scaled like
+      // one unit's incoming weights rather than like a 4H-wide matrix.
+      inputInit.init(nOut, nIn + nOut, w.shape(), 'c', w);
+      recurrentInit.init(nOut, nIn + nOut, rw.shape(), 'c', rw);
       INDArray b = params.get(BIAS_KEY);
       b.assign(layer.getBiasInit());
       gateBlock(b, FORGET_GATE, nOut).assign(layer.getForgetGateBiasInit());
