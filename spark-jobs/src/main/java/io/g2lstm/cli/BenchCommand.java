@@ -5,6 +5,8 @@ import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.common.SharedDir;
 import io.g2lstm.model.ModelSettings;
+import io.g2lstm.model.layer.G2LstmBenchmark;
+import io.g2lstm.model.layer.GateMode;
 import io.g2lstm.model.train.TrainingBenchmark;
 import io.g2lstm.prep.bpe.BpeBenchmark;
 import io.g2lstm.prep.pipeline.PrepareSettings;
@@ -22,10 +24,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * {@code bench bpe|tokenize|prepare|train|all}: speed figures on the shared reference data, each the median of several
+ * {@code bench bpe|tokenize|prepare|layer|train|all}: speed figures on the shared reference data, each the median of several
  * timed runs after warm-up runs. Ratios are taken between figures of the same run.
  */
 final class BenchCommand {
@@ -40,8 +43,12 @@ final class BenchCommand {
     String what = cli.positionals().isEmpty() ? "all" : cli.positionals().get(0);
     int runs = cli.intValue("--runs", 5, 1, 1000);
     PrintStream out = System.out;
-    if (what.equals("train")) {
-      train(runs, out);
+    if (what.equals("train") || what.equals("layer")) {
+      if (what.equals("train")) {
+        train(runs, out);
+      } else {
+        layer(runs, out);
+      }
       return;
     }
     Path shared = SharedDir.find().orElseThrow(() -> new ConfigurationException(
@@ -55,9 +62,11 @@ final class BenchCommand {
         bpe(shared, runs, out);
         tokenize(shared, runs, out);
         prepare(shared, Math.min(runs, 3), out);
+        layer(runs, out);
         train(runs, out);
       }
-      default -> throw new ConfigurationException("bench: expected one of bpe, tokenize, prepare, train, all, found '"
+      default -> throw new ConfigurationException("bench: expected one of bpe, tokenize, prepare, layer, train, all, "
+          + "found '"
           + what + "'");
     }
   }
@@ -109,6 +118,16 @@ final class BenchCommand {
           + "median %.1f s wall (Spark session already up)%n", cold, warm);
     } finally {
       spark.stop();
+    }
+  }
+
+  /** One G²-LSTM layer alone (64 sequences of 30 steps, 256 to 256, float) in every gate mode, in training mode. */
+  private static void layer(int runs, PrintStream out) {
+    for (GateMode mode : GateMode.values()) {
+      G2LstmBenchmark.Result r = G2LstmBenchmark.run(64, 30, 256, 256, mode, DataType.FLOAT, 3, runs);
+      out.printf(Locale.ROOT, "G2-LSTM layer, %s gates (batch 64, 30 steps, 256 to 256): forward %.1f ms, "
+          + "forward and backward %.1f ms (medians)%n", SettingsReader.settingName(mode), r.forwardMillis(),
+          r.forwardBackwardMillis());
     }
   }
 

@@ -56,7 +56,7 @@ public final class G2lstm {
         demo [--work DIR] [--master URL]             the whole pipeline on the embedded synthetic corpus
 
       benchmarks:
-        bench bpe|tokenize|prepare|train|all         speed figures (medians of repeated runs)
+        bench bpe|tokenize|prepare|layer|train|all   speed figures (medians of repeated runs)
       """;
 
   private G2lstm() {}
