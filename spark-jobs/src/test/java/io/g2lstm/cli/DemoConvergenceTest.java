@@ -1,13 +1,22 @@
 package io.g2lstm.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.g2lstm.model.data.TextCodec;
+import io.g2lstm.model.decode.BeamSearch;
+import io.g2lstm.model.decode.Translator;
+import io.g2lstm.model.train.Checkpoint;
+import io.g2lstm.prep.pipeline.Vocabulary;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,5 +40,17 @@ class DemoConvergenceTest {
     assertTrue(result.bleu().score() > 50, "BLEU " + result.bleu().score() + "\n" + output);
     assertTrue(Files.readAllLines(result.hypotheses()).size() == Demo.Sizes.DEFAULT.test());
     assertTrue(output.contains("validation perplexity"), output);
+
+    // Bad input, on the trained model: blank lines stay blank lines, unseen characters become <unk>.
+    Checkpoint checkpoint = Checkpoint.open(result.checkpoint());
+    Translator translator = Translator.fromCheckpoint(checkpoint, new BeamSearch(5, 0, 2.0, 10), 8);
+    String known = Files.readAllLines(work.resolve("corpus").resolve("test.src")).get(0);
+    List<String> out = translator.translate(List.of("", known, "   ", "\u20ac " + known));
+    assertEquals(4, out.size());
+    assertEquals("", out.get(0));
+    assertEquals("", out.get(2));
+    assertFalse(out.get(1).isBlank());
+    int[] ids = new TextCodec(checkpoint.assets()).encodeSource("\u20ac");
+    assertTrue(Arrays.stream(ids).allMatch(id -> id == Vocabulary.UNK_ID), Arrays.toString(ids));
   }
 }
