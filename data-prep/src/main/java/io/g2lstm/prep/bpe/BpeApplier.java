@@ -30,8 +30,7 @@ public final class BpeApplier {
   private static final String END_OF_WORD = MergeLearning.END_OF_WORD;
   private static final int REGEX_FLAGS = Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS;
 
-  private final Map<String, Integer> symbolIds = new HashMap<>();
-  private final List<String> symbols = new ArrayList<>();
+  private final SymbolTable symbols = new SymbolTable();
   private final LongIntHashMap rankOfPair;
   private final int[] leftOfRank;
   private final int[] rightOfRank;
@@ -65,9 +64,9 @@ public final class BpeApplier {
     mergedOfRank = new int[count];
     for (int rank = 0; rank < count; rank++) {
       BpeCodes.Merge merge = merges.get(rank);
-      leftOfRank[rank] = intern(merge.left());
-      rightOfRank[rank] = intern(merge.right());
-      mergedOfRank[rank] = intern(merge.left() + merge.right());
+      leftOfRank[rank] = symbols.intern(merge.left());
+      rightOfRank[rank] = symbols.intern(merge.right());
+      mergedOfRank[rank] = symbols.intern(merge.left() + merge.right());
       // With duplicate merges, the first one's rank counts.
       rankOfPair.putIfAbsent(pairKey(leftOfRank[rank], rightOfRank[rank]), rank);
     }
@@ -221,7 +220,7 @@ public final class BpeApplier {
     for (int k = 0; k < length; k++) {
       int next = word.offsetByCodePoints(i, 1);
       strings[k] = k == length - 1 ? word.substring(i) + END_OF_WORD : word.substring(i, next);
-      ids[k] = symbolIds.getOrDefault(strings[k], -1);
+      ids[k] = symbols.idOf(strings[k]);
       i = next;
     }
     int n = length;
@@ -262,7 +261,7 @@ public final class BpeApplier {
     while (k < n) {
       if (k + 1 < n && ids[k] == left && ids[k + 1] == right) {
         ids[length] = merged;
-        strings[length] = symbols.get(merged);
+        strings[length] = symbols.symbol(merged);
         k += 2;
       } else {
         ids[length] = ids[k];
@@ -361,15 +360,5 @@ public final class BpeApplier {
 
   private static long pairKey(int left, int right) {
     return ((long) left << 32) | right;
-  }
-
-  private int intern(String symbol) {
-    Integer id = symbolIds.get(symbol);
-    if (id != null) {
-      return id;
-    }
-    symbols.add(symbol);
-    symbolIds.put(symbol, symbols.size() - 1);
-    return symbols.size() - 1;
   }
 }
