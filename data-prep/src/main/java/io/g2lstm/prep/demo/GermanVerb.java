@@ -2,7 +2,7 @@ package io.g2lstm.prep.demo;
 
 /** The target-language finite forms of a verb, by person, number and tense. */
 record GermanVerb(String firstSingular, String thirdSingular, String plural, String pastSingular,
-    String pastPlural) {
+    String pastPlural) implements FiniteForms {
 
   /**
    * A weak verb from its stem: mach-e, mach-t, mach-en, mach-te, mach-ten, with a linking e after t, d, chn
@@ -18,17 +18,6 @@ record GermanVerb(String firstSingular, String thirdSingular, String plural, Str
     String firstSingular = infinitive.substring(0, infinitive.length() - 1);
     String pastPlural = pastSingular + (pastSingular.endsWith("e") ? "n" : "en");
     return new GermanVerb(firstSingular, thirdSingular, infinitive, pastSingular, pastPlural);
-  }
-
-  String finite(Person person, Tense tense) {
-    if (tense == Tense.PAST) {
-      return person.plural() ? pastPlural : pastSingular;
-    }
-    return switch (person) {
-      case FIRST_SINGULAR -> firstSingular;
-      case THIRD_SINGULAR -> thirdSingular;
-      case FIRST_PLURAL, THIRD_PLURAL -> plural;
-    };
   }
 
   private static boolean needsLinkingE(String stem) {
