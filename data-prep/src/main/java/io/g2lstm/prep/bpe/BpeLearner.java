@@ -1,6 +1,7 @@
 package io.g2lstm.prep.bpe;
 
 import io.g2lstm.common.DataException;
+import io.g2lstm.common.PythonStrings;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -81,7 +82,7 @@ public final class BpeLearner {
     }
     // A fixed order makes every step reproducible, whatever order the map had.
     entries.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
-        .thenComparing(Map.Entry::getKey, PythonText::compareCodePoints));
+        .thenComparing(Map.Entry::getKey, PythonStrings::compareCodePoints));
     String[] words = new String[entries.size()];
     long[] counts = new long[entries.size()];
     for (int i = 0; i < words.length; i++) {

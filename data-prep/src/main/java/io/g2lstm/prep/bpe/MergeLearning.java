@@ -1,10 +1,9 @@
 package io.g2lstm.prep.bpe;
 
+import io.g2lstm.common.PythonStrings;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One run of subword-nmt's {@code learn_bpe} merge loop over a fixed vocabulary, with the same data structures
@@ -20,8 +19,7 @@ final class MergeLearning {
   static final String END_OF_WORD = "</w>";
 
   // Equal strings share one id whichever merges built them, as equal tuples do in Python.
-  private final Map<String, Integer> symbolIds = new HashMap<>();
-  private final List<String> symbols = new ArrayList<>();
+  private final SymbolTable symbols = new SymbolTable();
 
   private final int[][] words;
   private final long[] wordCounts;
@@ -117,7 +115,7 @@ final class MergeLearning {
       if (statsGet(best) < minFrequency) {
         break;
       }
-      merges.add(new BpeCodes.Merge(symbols.get(pairLeft[best]), symbols.get(pairRight[best])));
+      merges.add(new BpeCodes.Merge(symbols.symbol(pairLeft[best]), symbols.symbol(pairRight[best])));
       mergePair(best);
       statsPut(best, 0);
       if (i % 100 == 0) {
@@ -133,7 +131,8 @@ final class MergeLearning {
     int i = 0;
     while (i < word.length()) {
       int next = word.offsetByCodePoints(i, 1);
-      result[k++] = intern(next == word.length() ? word.substring(i) + END_OF_WORD : word.substring(i, next));
+      result[k++] = symbols.intern(next == word.length() ? word.substring(i) + END_OF_WORD
+          : word.substring(i, next));
       i = next;
     }
     return result;
@@ -176,16 +175,16 @@ final class MergeLearning {
   /** Compares pairs as Python compares tuples of strings: code point by code point. */
   private int comparePairs(int a, int b) {
     if (pairLeft[a] != pairLeft[b]) {
-      return PythonText.compareCodePoints(symbols.get(pairLeft[a]), symbols.get(pairLeft[b]));
+      return PythonStrings.compareCodePoints(symbols.symbol(pairLeft[a]), symbols.symbol(pairLeft[b]));
     }
-    return PythonText.compareCodePoints(symbols.get(pairRight[a]), symbols.get(pairRight[b]));
+    return PythonStrings.compareCodePoints(symbols.symbol(pairRight[a]), symbols.symbol(pairRight[b]));
   }
 
   /** {@code replace_pair} followed by {@code update_pair_statistics}. */
   private void mergePair(int pair) {
     int left = pairLeft[pair];
     int right = pairRight[pair];
-    int merged = intern(symbols.get(left) + symbols.get(right));
+    int merged = symbols.intern(symbols.symbol(left) + symbols.symbol(right));
     int changedCount = 0;
     for (int node = indexHead[pair]; node >= 0; node = nodeNext[node]) {
       int w = nodeWord[node];
@@ -240,19 +239,19 @@ final class MergeLearning {
       if (i > 0) {
         joined.append(' ');
       }
-      joined.append(symbols.get(word[i]));
+      joined.append(symbols.symbol(word[i]));
     }
     String text = joined.toString();
-    String target = symbols.get(left) + " " + symbols.get(right);
-    String replacement = symbols.get(left) + symbols.get(right);
+    String target = symbols.symbol(left) + " " + symbols.symbol(right);
+    String replacement = symbols.symbol(left) + symbols.symbol(right);
     StringBuilder replaced = new StringBuilder(text.length());
     int copied = 0;
     int p = 0;
     while (p + target.length() <= text.length()) {
       int end = p + target.length();
       if (text.startsWith(target, p)
-          && (p == 0 || PythonText.isSpace(text.charAt(p - 1)))
-          && (end == text.length() || PythonText.isSpace(text.charAt(end)))) {
+          && (p == 0 || PythonStrings.isSpace(text.charAt(p - 1)))
+          && (end == text.length() || PythonStrings.isSpace(text.charAt(end)))) {
         replaced.append(text, copied, p).append(replacement);
         p = end;
         copied = end;
@@ -264,7 +263,7 @@ final class MergeLearning {
     String[] parts = replaced.toString().split(" ", -1);
     int[] result = new int[parts.length];
     for (int i = 0; i < parts.length; i++) {
-      result[i] = intern(parts[i]);
+      result[i] = symbols.intern(parts[i]);
     }
     return result;
   }
@@ -443,15 +442,5 @@ final class MergeLearning {
     indexHead[id] = -1;
     pairIds.put(key, id);
     return id;
-  }
-
-  private int intern(String symbol) {
-    Integer id = symbolIds.get(symbol);
-    if (id != null) {
-      return id;
-    }
-    symbols.add(symbol);
-    symbolIds.put(symbol, symbols.size() - 1);
-    return symbols.size() - 1;
   }
 }

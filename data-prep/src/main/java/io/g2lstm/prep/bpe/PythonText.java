@@ -1,29 +1,20 @@
 package io.g2lstm.prep.bpe;
 
+import io.g2lstm.common.PythonStrings;
 import java.util.function.Consumer;
 
 /**
- * The Python 3 string rules that subword-nmt depends on and Java does not share: which characters are
- * whitespace ({@code str.isspace}, the {@code \s} of {@code re}), where {@code str.splitlines} breaks lines,
- * how {@code strip('\r\n ')} and {@code split(' ')} cut words, and code-point string order.
+ * The Python 3 string rules particular to subword-nmt: where {@code str.splitlines} breaks lines and how
+ * {@code strip('\r\n ')} and {@code split(' ')} cut words. Whitespace and string order are {@link PythonStrings}'.
  */
 final class PythonText {
 
   private PythonText() {}
 
-  /** Python's {@code str.isspace()} for one code point (Unicode 14, as in Python 3.11). */
-  static boolean isSpace(int c) {
-    if (c <= 0x20) {
-      return c == 0x20 || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
-    }
-    return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A)
-        || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
-  }
-
-  /** True if the string holds a character that {@link #isSpace} accepts. */
+  /** True if the string holds a character that {@link PythonStrings#isSpace} accepts. */
   static boolean containsSpace(String s) {
     for (int i = 0; i < s.length(); i++) {
-      if (isSpace(s.charAt(i))) {
+      if (PythonStrings.isSpace(s.charAt(i))) {
         return true;
       }
     }
@@ -112,19 +103,6 @@ final class PythonText {
     }
   }
 
-  /** {@code a.compareTo(b)} in Unicode code-point order, as Python compares strings. */
-  static int compareCodePoints(String a, String b) {
-    int common = Math.min(a.length(), b.length());
-    for (int i = 0; i < common; i++) {
-      char x = a.charAt(i);
-      char y = b.charAt(i);
-      if (x != y) {
-        return codePointOrderKey(x) - codePointOrderKey(y);
-      }
-    }
-    return a.length() - b.length();
-  }
-
   /** Drops the last {@code count} code points of {@code s}, like Python's {@code s[:-count]}. */
   static String dropLastCodePoints(String s, int count) {
     int end = s.length();
@@ -134,14 +112,4 @@ final class PythonText {
     return s.substring(0, end);
   }
 
-  /**
-   * Maps a UTF-16 unit so that unit order equals code-point order: surrogates (which encode code points
-   * above U+FFFF) move above U+E000..U+FFFF.
-   */
-  private static int codePointOrderKey(char c) {
-    if (c < 0xD800) {
-      return c;
-    }
-    return c >= 0xE000 ? c - 0x800 : c + 0x2000;
-  }
 }

@@ -1,6 +1,7 @@
 package io.g2lstm.prep.pipeline;
 
 import io.g2lstm.common.DataException;
+import io.g2lstm.common.PythonStrings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -55,7 +56,7 @@ public final class Vocabulary implements Serializable {
       }
     }
     entries.sort(Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue).reversed()
-        .thenComparing(Map.Entry::getKey, Vocabulary::compareCodePoints));
+        .thenComparing(Map.Entry::getKey, PythonStrings::compareCodePoints));
     int size = Math.min(maxTokens, entries.size());
     List<String> tokens = new ArrayList<>(SPECIALS);
     long[] tokenCounts = new long[SPECIALS.size() + size];
@@ -64,22 +65,6 @@ public final class Vocabulary implements Serializable {
       tokenCounts[SPECIALS.size() + i] = entries.get(i).getValue();
     }
     return new Vocabulary(tokens, tokenCounts);
-  }
-
-  /** Compares strings by code point (UTF-16 order differs for characters outside the Basic Multilingual Plane). */
-  static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
   }
 
   /** Reads a vocabulary written by {@link #write}; {@code name} names it in errors. */

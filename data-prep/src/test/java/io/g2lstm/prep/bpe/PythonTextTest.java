@@ -1,9 +1,7 @@
 package io.g2lstm.prep.bpe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -12,26 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PythonTextTest {
-
-  @Test
-  void comparesByCodePoint() {
-    String supplementary = new String(Character.toChars(0x1F600));
-    assertTrue(PythonText.compareCodePoints(supplementary, "\uE000") > 0);
-    assertTrue(PythonText.compareCodePoints("\uFFFF", supplementary) < 0);
-    assertTrue(PythonText.compareCodePoints("ab", "abc") < 0);
-    assertEquals(0, PythonText.compareCodePoints("a" + supplementary, "a" + supplementary));
-    assertTrue(PythonText.compareCodePoints("b", "a\uFFFF") > 0);
-  }
-
-  @Test
-  void whitespaceIsPythons() {
-    assertTrue(PythonText.isSpace('\t'));
-    assertTrue(PythonText.isSpace(0x1F));
-    assertTrue(PythonText.isSpace(0xA0));
-    assertTrue(PythonText.isSpace(0x202F));
-    assertFalse(PythonText.isSpace(0x200B));
-    assertFalse(PythonText.isSpace(0x180E));
-  }
 
   @Test
   void codecsModeBreaksAtEveryUnicodeLineBoundary() throws IOException {

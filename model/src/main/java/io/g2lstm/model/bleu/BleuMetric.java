@@ -1,5 +1,6 @@
 package io.g2lstm.model.bleu;
 
+import io.g2lstm.common.PythonStrings;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;

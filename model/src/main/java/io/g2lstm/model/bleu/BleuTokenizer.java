@@ -1,5 +1,6 @@
 package io.g2lstm.model.bleu;
 
+import io.g2lstm.common.PythonStrings;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
