@@ -303,7 +303,7 @@ public class G2Lstm extends BaseRecurrentLayer<G2LstmLayer> {
 
   /**
    * The seed of this pass's noise: noise seed (else the network's), layer index, parameter offset, layer name,
-   * iteration and epoch, mixed with SplitMix64.
+   * iteration, epoch and (when not 0) the replica's noise stream, mixed with SplitMix64.
    */
   private long noiseKey() {
     G2LstmLayer conf = layerConf();
@@ -312,7 +312,8 @@ public class G2Lstm extends BaseRecurrentLayer<G2LstmLayer> {
     key = mix(key, paramsFlattened == null ? 0 : paramsFlattened.offset());
     key = mix(key, conf.getLayerName() == null ? 0 : conf.getLayerName().hashCode());
     key = mix(key, getIterationCount());
-    return mix(key, getEpochCount());
+    key = mix(key, getEpochCount());
+    return conf.getNoiseStream() == 0 ? key : mix(key, conf.getNoiseStream());
   }
 
   private static long mix(long key, long value) {

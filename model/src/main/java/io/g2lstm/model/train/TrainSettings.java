@@ -16,13 +16,14 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * @param batchSize sentence pairs per minibatch
  * @param optimizer the optimizer
  * @param learningRate Adam's learning rate (AdaDelta has none)
+ * @param schedule how Adam's learning rate decays by epoch
  * @param clipNorm the largest L2 norm of the gradient of the per-sentence mean loss
  * @param seed seeds the batch order and dropout
  * @param maxBatchesPerEpoch stop an epoch after this many minibatches; 0 for all
  * @param logEvery a progress line every this many minibatches
  */
 public record TrainSettings(String data, String output, int epochs, int batchSize, Optimizer optimizer,
-    double learningRate, double clipNorm, long seed, int maxBatchesPerEpoch, int logEvery)
+    double learningRate, LearningRateSchedule schedule, double clipNorm, long seed, int maxBatchesPerEpoch, int logEvery)
     implements Serializable {
 
   /** The optimizers on offer. */
@@ -36,13 +37,20 @@ public record TrainSettings(String data, String output, int epochs, int batchSiz
   /** Reads and checks the {@code train} section. */
   public static TrainSettings from(SettingsReader root) {
     SettingsReader s = root.section("train");
+    Optimizer optimizer = s.choice("optimizer", Optimizer.class);
+    LearningRateSchedule schedule = LearningRateSchedule.from(s);
+    if (optimizer == Optimizer.ADADELTA && !schedule.isConstant()) {
+      throw s.section("learning-rate-schedule").invalid("decay", "1 (AdaDelta has no learning rate to decay)",
+          String.valueOf(schedule.decay()));
+    }
     return new TrainSettings(
         s.nonBlankString("data"),
         s.nonBlankString("output"),
         s.intIn("epochs", 1, 100_000),
         s.intIn("batch-size", 1, 100_000),
-        s.choice("optimizer", Optimizer.class),
+        optimizer,
         s.doubleIn("learning-rate", 1e-9, 10.0),
+        schedule,
         s.doubleIn("clip-norm", 0.0, 1e6),
         s.longIn("seed", Long.MIN_VALUE, Long.MAX_VALUE),
         s.intIn("max-batches-per-epoch", 0, Integer.MAX_VALUE),
@@ -53,7 +61,8 @@ public record TrainSettings(String data, String output, int epochs, int batchSiz
   public IUpdater updater() {
     return switch (optimizer) {
       case ADADELTA -> new AdaDelta();
-      case ADAM -> new Adam(learningRate);
+      case ADAM -> schedule.isConstant() ? new Adam(learningRate)
+          : new Adam(schedule.toSchedule(learningRate, epochs));
     };
   }
 }

@@ -88,7 +88,7 @@ class TrainerTest {
 
   private TrainSettings train(Path output, int epochs) {
     return new TrainSettings(dir.resolve("data").toString(), output.toString(), epochs, 16,
-        TrainSettings.Optimizer.ADAM, 0.01, 2.0, 5, 0, 1000);
+        TrainSettings.Optimizer.ADAM, 0.01, LearningRateSchedule.CONSTANT, 2.0, 5, 0, 1000);
   }
 
   private List<Trainer.EpochReport> run(Path output, int epochs, boolean resume) throws IOException {

@@ -1,0 +1,62 @@
+package io.g2lstm.model.layer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.g2lstm.model.GateSettings;
+import io.g2lstm.model.ModelSettings;
+import io.g2lstm.model.data.Minibatches;
+import io.g2lstm.model.data.ParallelIds;
+import io.g2lstm.model.graph.TranslationGraph;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.learning.config.Adam;
+
+/** Replicas of one model at the same iteration draw different G² noise once they have different streams. */
+class NoiseStreamsTest {
+
+  private static final ModelSettings SETTINGS = new ModelSettings("streams", 6, 8, 2, 0.0,
+      new GateSettings(GateMode.G2, 0.9, 0.5, 1e-3), 7);
+
+  @Test
+  void streamZeroKeepsTheNoiseAndOtherStreamsChangeIt() {
+    MultiDataSet batch = batch();
+    ComputationGraph plain = graph();
+    ComputationGraph zero = graph();
+    ComputationGraph one = graph();
+    NoiseStreams.assign(zero, 0);
+    NoiseStreams.assign(one, 1);
+
+    double plainScore = plain.score(batch, true);
+    assertEquals(plainScore, zero.score(batch, true), 0.0);
+    assertNotEquals(plainScore, one.score(batch, true));
+    // Inference draws no noise, so the stream does not matter there.
+    assertEquals(plain.score(batch, false), one.score(batch, false), 0.0);
+  }
+
+  @Test
+  void bothDirectionsOfTheBidirectionalEncoderGetTheStream() {
+    ComputationGraph graph = graph();
+    NoiseStreams.assign(graph, 3);
+    Bidirectional encoder = (Bidirectional) graph.getLayer("encoder-0").conf().getLayer();
+    assertEquals(3, ((G2LstmLayer) encoder.getFwd()).getNoiseStream());
+    assertEquals(3, ((G2LstmLayer) encoder.getBwd()).getNoiseStream());
+    assertEquals(3, ((G2LstmLayer) graph.getLayer("decoder-1").conf().getLayer()).getNoiseStream());
+  }
+
+  private static ComputationGraph graph() {
+    ComputationGraph graph = new ComputationGraph(
+        TranslationGraph.configure(SETTINGS, 10, 10, new Adam(0.01), DataType.DOUBLE));
+    graph.init();
+    return graph;
+  }
+
+  private static MultiDataSet batch() {
+    ParallelIds data = new ParallelIds(new long[] {0, 1},
+        new int[][] {{4, 5, 6}, {7, 8}}, new int[][] {{6, 5, 4}, {8, 7}});
+    return Minibatches.encode(data, new int[] {0, 1}, DataType.DOUBLE);
+  }
+}
