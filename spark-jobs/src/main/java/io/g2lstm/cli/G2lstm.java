@@ -52,6 +52,9 @@ public final class G2lstm {
 
       Spark jobs (local[*] unless --master or spark-submit says otherwise):
         prepare --conf FILE [--master URL]           corpora to BPE, vocabularies and Parquet shards
+        train --conf FILE [--resume] [--run-id ID] [--master URL]
+                                                     parameter-averaging training across Spark executors
+                                                     (local[train.spark.workers] by default)
         train --local --conf FILE [--resume]         train in this process from prepared shards
         demo [--work DIR] [--master URL]             the whole pipeline on the embedded synthetic corpus
 

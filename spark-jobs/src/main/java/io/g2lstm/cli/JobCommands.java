@@ -9,6 +9,8 @@ import io.g2lstm.prep.pipeline.PrepareSettings;
 import io.g2lstm.prep.pipeline.PrepareStatistics;
 import io.g2lstm.spark.PrepareJob;
 import io.g2lstm.spark.SparkSessions;
+import io.g2lstm.spark.train.SparkTrainSettings;
+import io.g2lstm.spark.train.SparkTrainer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /** The Spark job commands: parse the command line, load the settings, run the job, print a summary. */
@@ -64,6 +67,32 @@ final class JobCommands {
       out.printf(Locale.ROOT, "  %-6s %10d %10d %10d %12d %12d%n", split.label(), c.read(), c.kept(),
           c.read() - c.kept(), c.sourceTokens(), c.targetTokens());
     }
+  }
+
+  /**
+   * Trains on Spark. Run directly, the default master is {@code local[W]} for {@code train.spark.workers} = W, one
+   * core per replica.
+   */
+  static SparkTrainer.Result runTrain(SettingsReader config, boolean resume, Optional<String> runId,
+      Optional<String> master, PrintStream out) {
+    SparkTrainSettings cluster = SparkTrainSettings.from(config);
+    Optional<String> chosenMaster = master.isPresent() || new SparkConf().contains("spark.master") ? master
+        : Optional.of("local[" + cluster.workers() + "]");
+    SparkSession spark = SparkSessions.open("train", chosenMaster);
+    try {
+      return SparkTrainer.fromConfiguration(spark, config, out).run(resume, runId.map(JobCommands::checkRunId));
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** Run ids name table partitions and checkpoints; Airflow's (such as {@code scheduled__2026-11-21T00:00:00+00:00}) pass. */
+  static String checkRunId(String runId) {
+    if (!runId.matches("[A-Za-z0-9][A-Za-z0-9._:+\\-]{0,199}")) {
+      throw new ConfigurationException("'train': option --run-id: expected letters, digits and . _ : + - (at most "
+          + "200, starting with a letter or digit), found '" + runId + "'");
+    }
+    return runId;
   }
 
   static String resourceText(String resource) throws IOException {

@@ -31,15 +31,22 @@ final class ModelCommands {
 
   private ModelCommands() {}
 
-  /** {@code train --local --conf FILE [--resume]}. */
+  /**
+   * {@code train --conf FILE [--resume] [--run-id ID] [--master URL]} trains across Spark;
+   * {@code train --local --conf FILE [--resume]} in this process.
+   */
   static void train(List<String> args) {
-    CommandLine cli = new CommandLine("train").flag("--local").flag("--resume").option("--conf").parse(args)
-        .atMostPositionals(0);
-    if (!cli.has("--local")) {
-      throw new ConfigurationException("'train': expected --local (training in this process); training across a "
-          + "Spark cluster is not part of this build yet");
-    }
+    CommandLine cli = new CommandLine("train").flag("--local").flag("--resume").option("--conf")
+        .option("--run-id").option("--master").parse(args).atMostPositionals(0);
     SettingsReader config = SettingsReader.load(Path.of(cli.required("--conf")));
+    if (!cli.has("--local")) {
+      JobCommands.runTrain(config, cli.has("--resume"), cli.value("--run-id"), cli.value("--master"), System.out);
+      return;
+    }
+    if (cli.has("--run-id") || cli.has("--master")) {
+      throw new ConfigurationException("'train --local': expected no --run-id or --master (they belong to training "
+          + "on Spark), found " + (cli.has("--run-id") ? "--run-id" : "--master"));
+    }
     ModelSettings model = ModelSettings.from(config);
     TrainSettings train = TrainSettings.from(config);
     config.rejectUnknownKeys();

@@ -26,6 +26,20 @@ public final class Minibatches {
 
   /** Batches of at most {@code batchSize} pairs, in a shuffled order fixed by {@code seed}. */
   public static List<int[]> plan(ParallelIds data, int batchSize, long seed) {
+    return plan(data, batchSize, seed, false);
+  }
+
+  /**
+   * Batches of exactly {@code batchSize} pairs (for non-empty data), in a shuffled order fixed by {@code seed}: the
+   * last, longest batch overlaps its neighbour instead of being short, and data smaller than one batch is repeated.
+   * deeplearning4j-spark's workers merge a short minibatch with the next one, which cannot be done for index
+   * matrices of different lengths; full batches are never merged.
+   */
+  public static List<int[]> planFull(ParallelIds data, int batchSize, long seed) {
+    return plan(data, batchSize, seed, true);
+  }
+
+  private static List<int[]> plan(ParallelIds data, int batchSize, long seed, boolean full) {
     Integer[] order = new Integer[data.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -35,10 +49,11 @@ public final class Minibatches {
         .thenComparingLong(i -> data.sequenceIds()[i]));
     List<int[]> batches = new ArrayList<>();
     for (int start = 0; start < order.length; start += batchSize) {
-      int end = Math.min(order.length, start + batchSize);
-      int[] batch = new int[end - start];
-      for (int i = start; i < end; i++) {
-        batch[i - start] = order[i];
+      int first = full ? Math.max(0, Math.min(start, order.length - batchSize)) : start;
+      int size = full ? batchSize : Math.min(order.length, start + batchSize) - start;
+      int[] batch = new int[size];
+      for (int i = 0; i < size; i++) {
+        batch[i] = order[(first + i) % order.length];
       }
       batches.add(batch);
     }

@@ -44,11 +44,19 @@ public final class Checkpoint {
   public static final String MODEL = "model.zip";
   public static final String STATE = "state.json";
   public static final String CONFIGURATION = "train.conf";
-  static final String DIRECTORY = "checkpoints";
-  static final String LATEST = "latest";
+  public static final String DIRECTORY = "checkpoints";
+  public static final String LATEST = "latest";
 
-  /** What training had reached when the checkpoint was written. */
-  public record State(int epoch, long step, double trainLoss, double validPerplexity, String modelSha256) {}
+  /**
+   * What training had reached after an epoch.
+   *
+   * @param runId the run that trained it ("" when none was named: single-process training)
+   */
+  public record Progress(int epoch, long step, double trainLoss, double validPerplexity, String runId) {}
+
+  /** What training had reached when the checkpoint was written, and the SHA-256 of its model file. */
+  public record State(int epoch, long step, double trainLoss, double validPerplexity, String runId,
+      String modelSha256) {}
 
   private final Path directory;
   private final State state;
@@ -66,17 +74,18 @@ public final class Checkpoint {
     return state;
   }
 
-  /** Writes a checkpoint after {@code epoch} epochs and makes it the latest. */
-  public static Checkpoint write(Path output, ComputationGraph graph, int epoch, long step, double trainLoss,
-      double validPerplexity, Path assets, String resolvedConfiguration) {
+  /** Writes a checkpoint after {@code progress.epoch()} epochs and makes it the latest. */
+  public static Checkpoint write(Path output, ComputationGraph graph, Progress progress, Path assets,
+      String resolvedConfiguration) {
     Path checkpoints = output.resolve(DIRECTORY);
-    String name = String.format(Locale.ROOT, "epoch-%03d", epoch);
+    String name = directoryName(progress.epoch());
     Path target = checkpoints.resolve(name);
     Path staging = checkpoints.resolve(name + ".tmp-" + UUID.randomUUID());
     try {
       Files.createDirectories(staging);
       ModelSerializer.writeModel(graph, staging.resolve(MODEL).toFile(), true);
-      State state = new State(epoch, step, trainLoss, validPerplexity, sha256(staging.resolve(MODEL)));
+      State state = new State(progress.epoch(), progress.step(), progress.trainLoss(), progress.validPerplexity(),
+          progress.runId(), sha256(staging.resolve(MODEL)));
       TextFiles.write(staging.resolve(STATE), out -> out.write(stateJson(state)));
       TextFiles.write(staging.resolve(CONFIGURATION), out -> out.write(resolvedConfiguration));
       TranslationAssets.copyFiles(assets, staging);
@@ -90,6 +99,11 @@ public final class Checkpoint {
       Directories.deleteTree(staging);
       throw new UncheckedIOException("writing checkpoint " + target, e);
     }
+  }
+
+  /** The name of the checkpoint directory after {@code epoch} epochs. */
+  public static String directoryName(int epoch) {
+    return String.format(Locale.ROOT, "epoch-%03d", epoch);
   }
 
   /** The latest checkpoint under a training output directory, if there is one. */
@@ -156,6 +170,9 @@ public final class Checkpoint {
     json.put("step", state.step());
     json.put("train_loss", state.trainLoss());
     json.put("valid_perplexity", state.validPerplexity());
+    if (!state.runId().isEmpty()) {
+      json.put("run_id", state.runId());
+    }
     json.put("model_sha256", state.modelSha256());
     return Json.write(json);
   }
@@ -164,7 +181,8 @@ public final class Checkpoint {
     try {
       Config c = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setSyntax(ConfigSyntax.JSON));
       return new State(c.getInt("epoch"), c.getLong("step"), c.getDouble("train_loss"),
-          c.hasPath("valid_perplexity") ? c.getDouble("valid_perplexity") : Double.NaN, c.getString("model_sha256"));
+          c.hasPath("valid_perplexity") ? c.getDouble("valid_perplexity") : Double.NaN,
+          c.hasPath("run_id") ? c.getString("run_id") : "", c.getString("model_sha256"));
     } catch (ConfigException e) {
       throw new DataException(file + ": expected a checkpoint state, found " + e.getMessage(), e);
     }
@@ -188,7 +206,7 @@ public final class Checkpoint {
   }
 
   /** Fails if a checkpoint claims more epochs than training asks for. */
-  static void requireResumable(Checkpoint checkpoint, int epochs) {
+  public static void requireResumable(Checkpoint checkpoint, int epochs) {
     if (checkpoint.state().epoch() > epochs) {
       throw new LifecycleException(checkpoint + ": expected at most train.epochs = " + epochs
           + " completed epochs to resume from, found " + checkpoint.state().epoch());

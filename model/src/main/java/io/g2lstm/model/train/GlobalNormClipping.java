@@ -1,5 +1,6 @@
 package io.g2lstm.model.train;
 
+import java.io.Serializable;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -10,9 +11,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>DL4J calls {@link #onGradientCalculation} after backpropagation and before the updater; the gradient there is
  * summed over the minibatch (the updater divides by its size), so the threshold is applied to the gradient of the
- * per-sentence mean loss.
+ * per-sentence mean loss. It is serializable so that Spark workers get it with their replicas.
  */
-public final class GlobalNormClipping extends BaseTrainingListener {
+public final class GlobalNormClipping extends BaseTrainingListener implements Serializable {
 
   private final double maxNorm;
 

@@ -54,7 +54,7 @@ public final class Trainer {
   }
 
   /** Resuming continues the same model: its shape and gates must be those the checkpoint was trained with. */
-  private void requireSameModel(Checkpoint checkpoint) {
+  public static void requireSameModel(Checkpoint checkpoint, ModelSettings model) {
     ModelSettings trained = ModelSettings.from(SettingsReader.load(checkpoint.configuration()));
     if (!trained.equals(model)) {
       throw new ConfigurationException("model: expected the settings " + checkpoint + " was trained with ("
@@ -85,7 +85,7 @@ public final class Trainer {
       Checkpoint checkpoint = latest.get();
       Checkpoint.requireResumable(checkpoint, train.epochs());
       assets.requireSameVocabularies(checkpoint.assets(), "the data in " + assetsDirectory, checkpoint.toString());
-      requireSameModel(checkpoint);
+      requireSameModel(checkpoint, model);
       graph = checkpoint.loadModel();
       firstEpoch = checkpoint.state().epoch();
       step = checkpoint.state().step();
@@ -127,8 +127,9 @@ public final class Trainer {
       }
       graph.incrementEpochCount();
       double validPerplexity = Evaluation.perplexity(graph, validData, train.batchSize());
-      Checkpoint checkpoint = Checkpoint.write(output, graph, epoch + 1, step, lossSum / tokens, validPerplexity,
-          assetsDirectory, resolvedConfiguration);
+      Checkpoint checkpoint = Checkpoint.write(output, graph,
+          new Checkpoint.Progress(epoch + 1, step, lossSum / tokens, validPerplexity, ""), assetsDirectory,
+          resolvedConfiguration);
       double wall = (System.nanoTime() - start) / 1e9;
       log.printf(Locale.ROOT, "epoch %d/%d done: train loss %.4f, validation perplexity %.2f, %.1f s; %s%n",
           epoch + 1, train.epochs(), lossSum / tokens, validPerplexity, wall, checkpoint.directory());

@@ -1,0 +1,67 @@
+package io.g2lstm.spark.train;
+
+import java.util.List;
+import java.util.Locale;
+import org.deeplearning4j.spark.api.stats.SparkTrainingStats;
+import org.deeplearning4j.spark.impl.paramavg.stats.ParameterAveragingTrainingMasterStats;
+import org.deeplearning4j.spark.impl.paramavg.stats.ParameterAveragingTrainingWorkerStats;
+import org.deeplearning4j.spark.stats.EventStats;
+
+/**
+ * Where the time of parameter-averaging training went, summed from deeplearning4j-spark's training statistics (all
+ * in milliseconds). {@code fitting} is the workers' {@code fit} time divided by the number of workers, the share of
+ * wall time a worker spends learning; the rest is the cost of distributing the work.
+ *
+ * @param wall the master's training calls and the export, end to end
+ * @param fitting mean time per worker inside {@code fit}
+ * @param broadcast creating the broadcast of parameters and optimizer state, and workers fetching it
+ * @param aggregation summing the replicas and setting the averaged parameters
+ * @param export writing minibatches to the export directory
+ */
+public record AveragingStatistics(double wall, double fitting, double broadcast, double aggregation,
+    double export) {
+
+  /**
+   * Reads the statistics of a training master that collected them, with the time this job spent exporting
+   * minibatches (which it does itself).
+   */
+  static AveragingStatistics from(SparkTrainingStats stats, int workers, double exportMillis) {
+    return new AveragingStatistics(
+        sum(stats, ParameterAveragingTrainingMasterStats.PARAMETER_AVERAGING_MASTER_FIT_TIMES_MS) + exportMillis,
+        sum(stats, ParameterAveragingTrainingWorkerStats.PARAMETER_AVERAGING_WORKER_FIT_TIMES_MS) / workers,
+        sum(stats, ParameterAveragingTrainingMasterStats.PARAMETER_AVERAGING_MASTER_BROADCAST_CREATE_TIMES_MS)
+            + sum(stats, ParameterAveragingTrainingWorkerStats.PARAMETER_AVERAGING_WORKER_BROADCAST_GET_VALUE_TIME_MS)
+                / workers,
+        sum(stats, ParameterAveragingTrainingMasterStats.PARAMETER_AVERAGING_MASTER_AGGREGATE_TIMES_MS)
+            + sum(stats, ParameterAveragingTrainingMasterStats.PARAMETER_AVERAGING_MASTER_PROCESS_PARAMS_UPDATER_TIMES_MS),
+        exportMillis);
+  }
+
+  private static double sum(SparkTrainingStats stats, String key) {
+    if (!stats.getKeySet().contains(key)) {
+      return 0;
+    }
+    List<EventStats> events = stats.getValue(key);
+    double total = 0;
+    for (EventStats event : events) {
+      total += event.getDurationMs();
+    }
+    return total;
+  }
+
+  /** The share of wall time not spent fitting. */
+  public double overheadShare() {
+    return wall <= 0 ? 0 : Math.max(0, 1 - fitting / wall);
+  }
+
+  /** One line for logs. */
+  public String line() {
+    return String.format(Locale.ROOT, "%.1f s training: fitting %.0f%%, broadcast %.1f%%, aggregation %.1f%%, "
+        + "export %.1f%%, other %.1f%%", wall / 1000, share(fitting), share(broadcast), share(aggregation),
+        share(export), share(Math.max(0, wall - fitting - broadcast - aggregation - export)));
+  }
+
+  private double share(double part) {
+    return wall <= 0 ? 0 : 100 * part / wall;
+  }
+}

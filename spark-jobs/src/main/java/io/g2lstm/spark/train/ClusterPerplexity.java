@@ -1,0 +1,58 @@
+package io.g2lstm.spark.train;
+
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import scala.Tuple2;
+
+/**
+ * Validation perplexity per target token computed on the executors: each partition scores its minibatches with a
+ * copy of the model (inference mode: no dropout, no gate noise) and returns its summed loss and token count.
+ * deeplearning4j-spark's own scoring cannot be used: it compares the parameter count without the custom attention
+ * vertex's parameters and refuses the model.
+ */
+final class ClusterPerplexity {
+
+  private ClusterPerplexity() {}
+
+  /** exp(summed loss / summed target tokens); NaN when there are no tokens. */
+  static double of(JavaSparkContext sc, ComputationGraph graph, JavaRDD<MultiDataSet> batches) {
+    Broadcast<INDArray> parameters = sc.broadcast(graph.params());
+    try {
+      Tuple2<Double, Long> total = batches.mapPartitions(
+          new Score(graph.getConfiguration().toJson(), parameters))
+          .reduce((a, b) -> new Tuple2<>(a._1() + b._1(), a._2() + b._2()));
+      return total._2() == 0 ? Double.NaN : Math.exp(total._1() / total._2());
+    } finally {
+      parameters.destroy();
+    }
+  }
+
+  private record Score(String configuration, Broadcast<INDArray> parameters)
+      implements FlatMapFunction<Iterator<MultiDataSet>, Tuple2<Double, Long>> {
+
+    @Override
+    public Iterator<Tuple2<Double, Long>> call(Iterator<MultiDataSet> batches) {
+      double loss = 0;
+      long tokens = 0;
+      if (batches.hasNext()) {
+        ComputationGraph graph = new ComputationGraph(ComputationGraphConfiguration.fromJson(configuration));
+        graph.init(parameters.value().dup(), false);
+        while (batches.hasNext()) {
+          MultiDataSet batch = batches.next();
+          // DL4J's score is the summed loss divided by the minibatch size.
+          loss += graph.score(batch, false) * batch.getFeatures(0).size(0);
+          tokens += batch.getLabelsMaskArray(0).sumNumber().longValue();
+        }
+      }
+      return List.of(new Tuple2<>(loss, tokens)).iterator();
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package io.g2lstm.spark.train;
+
+import io.g2lstm.common.SettingsReader;
+import java.io.Serializable;
+
+/**
+ * The parameter-averaging settings of the Spark trainer, read from {@code train.spark} (documented beside their
+ * defaults in the spark-jobs module's {@code g2lstm-reference.conf}), and where result tables go.
+ *
+ * @param workers replicas trained at once
+ * @param averagingFrequency minibatches each replica trains between two averagings
+ * @param aggregationDepth depth of the tree aggregation of replicas
+ * @param prefetchBatches minibatches each worker loads ahead
+ * @param rddTraining how minibatches reach the workers
+ * @param exportDirectory where exported minibatches go
+ * @param collectStatistics whether to time the phases of training
+ * @param warehouse the directory of the result tables
+ */
+public record SparkTrainSettings(int workers, int averagingFrequency, int aggregationDepth, int prefetchBatches,
+    RddTraining rddTraining, String exportDirectory, boolean collectStatistics, String warehouse)
+    implements Serializable {
+
+  /** How minibatches reach the workers. */
+  public enum RddTraining {
+    /** Written once to the export directory; workers stream them from there. */
+    EXPORT,
+    /** Kept in executor memory as a cached RDD. */
+    DIRECT
+  }
+
+  /** Reads and checks {@code train.spark} and {@code results.warehouse}. */
+  public static SparkTrainSettings from(SettingsReader root) {
+    SettingsReader s = root.section("train").section("spark");
+    return new SparkTrainSettings(
+        s.intIn("workers", 1, 100_000),
+        s.intIn("averaging-frequency", 1, 100_000),
+        s.intIn("aggregation-depth", 1, 20),
+        s.intIn("prefetch-batches", 0, 10_000),
+        s.choice("rdd-training", RddTraining.class),
+        s.nonBlankString("export-directory"),
+        s.bool("collect-statistics"),
+        root.section("results").nonBlankString("warehouse"));
+  }
+}

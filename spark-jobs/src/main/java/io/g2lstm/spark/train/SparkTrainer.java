@@ -1,0 +1,324 @@
+package io.g2lstm.spark.train;
+
+import io.g2lstm.common.ConfigurationException;
+import io.g2lstm.common.DataException;
+import io.g2lstm.common.SettingsReader;
+import io.g2lstm.model.ModelSettings;
+import io.g2lstm.model.data.TranslationAssets;
+import io.g2lstm.model.train.Checkpoint;
+import io.g2lstm.model.train.GlobalNormClipping;
+import io.g2lstm.model.train.TrainSettings;
+import io.g2lstm.model.train.Trainer;
+import io.g2lstm.prep.corpus.Split;
+import io.g2lstm.prep.pipeline.PrepareManifest;
+import io.g2lstm.spark.ResultTables;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.DoubleAccumulator;
+import org.apache.spark.util.LongAccumulator;
+import org.deeplearning4j.config.DL4JSystemProperties;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.spark.api.RDDTrainingApproach;
+import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
+import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
+import org.deeplearning4j.spark.time.SystemClockTimeSource;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+
+/**
+ * Trains the translation model across a Spark cluster by parameter averaging (deeplearning4j-spark): every worker
+ * trains a replica on its share of length-bucketed minibatches built on the executors from the Parquet shards, and
+ * parameters and optimizer state are averaged every {@code train.spark.averaging-frequency} minibatches.
+ *
+ * <p>After each epoch it computes the validation perplexity across the cluster, replaces the run's rows in the
+ * {@code training_metrics} table, and writes a checkpoint, in that order: a run that dies between the two repeats
+ * the epoch and replaces its row, so no epoch is ever recorded twice. Everything that can be checked is checked
+ * before the first minibatch.
+ */
+public final class SparkTrainer {
+
+  /** What a run did. */
+  public record Result(String runId, List<TrainingMetrics> metrics, Optional<AveragingStatistics> statistics) {}
+
+  private final SparkSession spark;
+  private final ModelSettings model;
+  private final TrainSettings train;
+  private final SparkTrainSettings cluster;
+  private final String resolvedConfiguration;
+  private final PrintStream log;
+
+  public SparkTrainer(SparkSession spark, ModelSettings model, TrainSettings train, SparkTrainSettings cluster,
+      String resolvedConfiguration, PrintStream log) {
+    this.spark = spark;
+    this.model = model;
+    this.train = train;
+    this.cluster = cluster;
+    this.resolvedConfiguration = resolvedConfiguration;
+    this.log = log;
+  }
+
+  /** Reads and checks all the settings a Spark training run needs. */
+  public static SparkTrainer fromConfiguration(SparkSession spark, SettingsReader config, PrintStream log) {
+    ModelSettings model = ModelSettings.from(config);
+    TrainSettings train = TrainSettings.from(config);
+    SparkTrainSettings cluster = SparkTrainSettings.from(config);
+    config.rejectUnknownKeys();
+    return new SparkTrainer(spark, model, train, cluster, config.renderResolved(), log);
+  }
+
+  /**
+   * Trains up to {@code train.epochs} epochs.
+   *
+   * @param resume continue from the latest checkpoint under {@code train.output}
+   * @param requestedRunId the caller's run id; with the run id of the latest checkpoint it continues that run
+   */
+  public Result run(boolean resume, Optional<String> requestedRunId) {
+    useSystemClockForStatistics();
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    java.nio.file.Path assetsDirectory = localAssets(hadoop);
+    TranslationAssets assets = TranslationAssets.load(assetsDirectory);
+    Dataset<Row> trainShards = shards(Split.TRAIN);
+    Dataset<Row> validShards = shards(Split.VALID);
+    long[] trainCounts = pairsAndTokens(trainShards);
+    if (trainCounts[0] == 0) {
+      throw new DataException(new Path(train.data(), PrepareManifest.shardDirectory(Split.TRAIN))
+          + ": expected training pairs in the shards, found none");
+    }
+    requireWritable("train.output", train.output(), hadoop);
+    requireWritable("results.warehouse", cluster.warehouse(), hadoop);
+    if (cluster.rddTraining() == SparkTrainSettings.RddTraining.EXPORT) {
+      requireWritable("train.spark.export-directory", cluster.exportDirectory(), hadoop);
+    }
+
+    CheckpointStore checkpoints = new CheckpointStore(train.output(), hadoop);
+    RunPlan plan = RunPlan.decide(train.output(), checkpoints.latest(), resume, requestedRunId, train.epochs(),
+        this::newRunId);
+    List<TrainingMetrics> rows = new ArrayList<>();
+    ComputationGraph graph;
+    int firstEpoch;
+    long step;
+    if (plan instanceof RunPlan.Complete complete) {
+      log.printf(Locale.ROOT, "train: run %s already has all %d epochs (%s); nothing to train%n", complete.runId(),
+          train.epochs(), complete.checkpoint());
+      return new Result(complete.runId(), readMetrics(complete.runId()), Optional.empty());
+    } else if (plan instanceof RunPlan.Continue next) {
+      Checkpoint checkpoint = next.checkpoint();
+      assets.requireSameVocabularies(checkpoint.assets(), "the data in " + train.data(), checkpoint.toString());
+      Trainer.requireSameModel(checkpoint, model);
+      graph = checkpoint.loadModel();
+      firstEpoch = checkpoint.state().epoch();
+      step = checkpoint.state().step();
+      rows.addAll(readMetrics(next.runId()));
+      log.printf(Locale.ROOT, "train: run %s resuming from %s%n", next.runId(), checkpoint);
+    } else {
+      graph = Trainer.newModel(model, train, assets);
+      firstEpoch = 0;
+      step = 0;
+      log.printf(Locale.ROOT, "train: run %s, %s (%s gates, %,d parameters), %d workers, %,d training pairs%n",
+          plan.runId(), model.name(), SettingsReader.settingName(model.gate().mode()), graph.numParams(),
+          cluster.workers(), trainCounts[0]);
+    }
+    ResultTables.writeProvenance(cluster.warehouse(), TrainingMetrics.TABLE, plan.runId(), resolvedConfiguration,
+        hadoop);
+
+    DoubleAccumulator loss = spark.sparkContext().doubleAccumulator("train loss");
+    LongAccumulator tokens = spark.sparkContext().longAccumulator("train tokens");
+    LongAccumulator batches = spark.sparkContext().longAccumulator("train batches");
+    ParameterAveragingTrainingMaster master = master(new ReplicaHook(loss, tokens, batches), firstEpoch);
+    SparkComputationGraph sparkGraph = new SparkComputationGraph(spark.sparkContext(), graph, master);
+    sparkGraph.setListeners(List.of(new GlobalNormClipping(train.clipNorm())));
+    JavaRDD<MultiDataSet> trainBatches = ShardBatches.training(trainShards, train.batchSize(), train.seed(),
+        train.maxBatchesPerEpoch());
+    Optional<Path> exported = Optional.empty();
+    JavaRDD<String> exportedPaths = null;
+    double exportMillis = 0;
+    if (cluster.rddTraining() == SparkTrainSettings.RddTraining.EXPORT) {
+      long exportStart = System.nanoTime();
+      exported = Optional.of(new Path(cluster.exportDirectory(), plan.runId() + "-" + UUID.randomUUID()));
+      exportedPaths = MinibatchExport.write(sparkGraph.getSparkContext(), trainBatches, exported.get().toString());
+      exportMillis = (System.nanoTime() - exportStart) / 1e6;
+    } else {
+      trainBatches = trainBatches.persist(StorageLevel.MEMORY_ONLY_SER());
+    }
+    JavaRDD<MultiDataSet> validBatches = ShardBatches.inOrder(validShards, train.batchSize());
+    try {
+      for (int epoch = firstEpoch + 1; epoch <= train.epochs(); epoch++) {
+        long start = System.nanoTime();
+        loss.reset();
+        tokens.reset();
+        batches.reset();
+        if (exportedPaths != null) {
+          sparkGraph.fitPathsMultiDataSet(exportedPaths);
+        } else {
+          sparkGraph.fitMultiDataSet(trainBatches);
+        }
+        double fitSeconds = (System.nanoTime() - start) / 1e9;
+        step += batches.value();
+        double trainLoss = loss.value() / Math.max(1, tokens.value());
+        double validPerplexity = ClusterPerplexity.of(sparkGraph.getSparkContext(), sparkGraph.getNetwork(),
+            validBatches);
+        TrainingMetrics row = new TrainingMetrics(plan.runId(), model.name(),
+            SettingsReader.settingName(model.gate().mode()), epoch, step, trainLoss, validPerplexity,
+            tokens.value() / fitSeconds, 0, cluster.workers());
+        Path checkpoint = finishEpoch(sparkGraph.getNetwork(), row, rows, start, assetsDirectory);
+        log.printf(Locale.ROOT, "epoch %d/%d done: %d minibatches, train loss %.4f, validation perplexity %.2f, "
+                + "%,.0f target tokens/s, %.1f s; %s%n", epoch, train.epochs(), batches.value(), trainLoss,
+            validPerplexity, row.tokensPerSecond(), rows.get(rows.size() - 1).wallSeconds(), checkpoint);
+      }
+    } finally {
+      trainBatches.unpersist(false);
+      if (exportedPaths != null) {
+        exportedPaths.unpersist(false);
+      }
+      exported.ifPresent(directory -> deleteQuietly(directory, hadoop));
+    }
+    double exportedIn = exportMillis;
+    Optional<AveragingStatistics> statistics = cluster.collectStatistics()
+        ? Optional.of(AveragingStatistics.from(sparkGraph.getSparkTrainingStats(), cluster.workers(), exportedIn))
+        : Optional.empty();
+    statistics.ifPresent(s -> log.println("train: " + s.line()));
+    return new Result(plan.runId(), List.copyOf(rows), statistics);
+  }
+
+  /** Records the epoch's metrics, then writes its checkpoint; returns where the checkpoint went. */
+  private Path finishEpoch(ComputationGraph graph, TrainingMetrics partial, List<TrainingMetrics> rows, long start,
+      java.nio.file.Path assetsDirectory) {
+    TrainingMetrics row = new TrainingMetrics(partial.runId(), partial.model(), partial.gateMode(), partial.epoch(),
+        partial.step(), partial.trainLoss(), partial.validPerplexity(), partial.tokensPerSecond(),
+        (System.nanoTime() - start) / 1e9, partial.workers());
+    List<TrainingMetrics> updated = TrainingMetrics.upTo(rows, row);
+    List<Row> tableRows = new ArrayList<>();
+    for (TrainingMetrics metrics : updated) {
+      tableRows.add(metrics.toRow());
+    }
+    ResultTables.replaceRun(spark, cluster.warehouse(), TrainingMetrics.TABLE, row.runId(), tableRows,
+        TrainingMetrics.SCHEMA);
+    rows.clear();
+    rows.addAll(updated);
+    return new CheckpointStore(train.output(), spark.sparkContext().hadoopConfiguration()).write(graph,
+        new Checkpoint.Progress(row.epoch(), row.step(), row.trainLoss(), row.validPerplexity(), row.runId()),
+        assetsDirectory, resolvedConfiguration);
+  }
+
+  private ParameterAveragingTrainingMaster master(ReplicaHook hook, int firstEpoch) {
+    // The worker count must be given: path-based training reads it from a MultiLayerNetwork when it is not.
+    return new ParameterAveragingTrainingMaster.Builder(cluster.workers(), train.batchSize())
+        .batchSizePerWorker(train.batchSize())
+        .averagingFrequency(cluster.averagingFrequency())
+        .aggregationDepth(cluster.aggregationDepth())
+        .workerPrefetchNumBatches(cluster.prefetchBatches())
+        // The builder's Javadoc says the optimizer state is averaged by default; it is not unless asked for.
+        .saveUpdater(true)
+        // Exporting is done here (MinibatchExport); the master gets either files or in-memory minibatches.
+        .rddTrainingApproach(RDDTrainingApproach.Direct)
+        .rngSeed(train.seed() * 1_000_003L + firstEpoch)
+        .collectTrainingStats(cluster.collectStatistics())
+        .trainingHooks(hook)
+        .build();
+  }
+
+  private List<TrainingMetrics> readMetrics(String runId) {
+    List<TrainingMetrics> rows = new ArrayList<>();
+    for (Row row : ResultTables.readRun(spark, cluster.warehouse(), TrainingMetrics.TABLE, runId,
+        TrainingMetrics.SCHEMA)) {
+      rows.add(TrainingMetrics.fromRow(row));
+    }
+    rows.sort((a, b) -> Integer.compare(a.epoch(), b.epoch()));
+    return rows;
+  }
+
+  private Dataset<Row> shards(Split split) {
+    Path directory = new Path(train.data(), PrepareManifest.shardDirectory(split));
+    try {
+      FileSystem fs = directory.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.isDirectory(directory)) {
+        throw new DataException(train.data() + ": expected the " + split.label() + " shards of 'prepare' in "
+            + directory + ", found none");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + directory, e);
+    }
+    return spark.read().parquet(directory.toString());
+  }
+
+  /** The number of pairs and of target tokens ({@code </s>} included) in some shards. */
+  private static long[] pairsAndTokens(Dataset<Row> shards) {
+    Row counts = shards.agg(functions.count(functions.lit(1)),
+        functions.coalesce(functions.sum(functions.col("tgt_len").plus(1)), functions.lit(0L))).first();
+    return new long[] {counts.getLong(0), counts.getLong(1)};
+  }
+
+  /** Copies the manifest, vocabularies and BPE codes of the prepared data to the driver's disk. */
+  private java.nio.file.Path localAssets(Configuration hadoop) {
+    Path data = new Path(train.data());
+    try {
+      FileSystem fs = data.getFileSystem(hadoop);
+      java.nio.file.Path local = Files.createTempDirectory("g2lstm-assets-");
+      for (String file : TranslationAssets.FILES) {
+        Path source = new Path(data, file);
+        if (!fs.isFile(source)) {
+          throw new DataException(train.data() + ": expected the output of 'prepare' (with " + file
+              + "), found no " + source);
+        }
+        fs.copyToLocalFile(false, source, new Path(local.resolve(file).toUri()), true);
+      }
+      return local;
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the prepared data in " + train.data(), e);
+    }
+  }
+
+  private static void deleteQuietly(Path directory, Configuration hadoop) {
+    try {
+      directory.getFileSystem(hadoop).delete(directory, true);
+    } catch (IOException e) {
+      // Exported minibatches are a cache; a leftover copy wastes space but harms nothing.
+    }
+  }
+
+  /** Fails before training when a directory the run must write to cannot be written. */
+  private static void requireWritable(String key, String directory, Configuration hadoop) {
+    Path probe = new Path(directory, ".g2lstm-write-probe-" + UUID.randomUUID());
+    try {
+      FileSystem fs = probe.getFileSystem(hadoop);
+      fs.mkdirs(probe.getParent());
+      fs.create(probe, true).close();
+      fs.delete(probe, false);
+    } catch (IOException | RuntimeException e) {
+      throw new ConfigurationException(key + " = " + directory + ": expected a directory this job can write to, "
+          + "found it cannot (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * deeplearning4j-spark times its statistics with an NTP clock by default, which fails where no NTP server can be
+   * reached (most clusters); the system clock serves as long as executors' clocks are reasonably in step.
+   */
+  static void useSystemClockForStatistics() {
+    if (System.getProperty(DL4JSystemProperties.TIMESOURCE_CLASSNAME_PROPERTY) == null) {
+      System.setProperty(DL4JSystemProperties.TIMESOURCE_CLASSNAME_PROPERTY, SystemClockTimeSource.class.getName());
+    }
+  }
+
+  private String newRunId() {
+    return model.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT))
+        + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+}

@@ -1,0 +1,135 @@
+package io.g2lstm.spark.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.g2lstm.common.ConfigurationException;
+import io.g2lstm.common.DataException;
+import io.g2lstm.common.LifecycleException;
+import io.g2lstm.common.SettingsReader;
+import io.g2lstm.model.train.Checkpoint;
+import io.g2lstm.spark.SparkSessions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Spark trainer on two local workers: checkpoints, the metrics table, run ids and resumption, and the errors
+ * that must come before any training.
+ */
+class SparkTrainerTest {
+
+  private static SparkSession spark;
+  private static Path work;
+
+  @TempDir
+  Path run;
+
+  @BeforeAll
+  static void start() {
+    spark = SparkSessions.open("trainer-test", Optional.of("local[2]"));
+    work = TrainingFixture.work(spark);
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  private SparkTrainer.Result train(Path output, Map<String, ?> overrides, boolean resume, String runId) {
+    SettingsReader config = TrainingFixture.configuration(work, output, overrides);
+    return SparkTrainer.fromConfiguration(spark, config, quiet()).run(resume, Optional.ofNullable(runId));
+  }
+
+  private static PrintStream quiet() {
+    return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+  }
+
+  private List<Row> tableRows(Path output) {
+    return spark.read().parquet(output.resolve("warehouse").resolve(TrainingMetrics.TABLE).toString())
+        .orderBy("run_id", "epoch").collectAsList();
+  }
+
+  @Test
+  void trainsRecordsEachEpochOnceAndContinuesTheSameRun() throws Exception {
+    SparkTrainer.Result first = train(run, Map.of(), false, "airflow__run-1");
+    assertEquals(2, first.metrics().size());
+    assertTrue(first.metrics().get(1).validPerplexity() < first.metrics().get(0).validPerplexity(),
+        first.metrics().toString());
+    // About 76 minibatches an epoch (2 partitions of about 600 pairs, 16 a batch); deeplearning4j-spark skips one
+    // now and then, when its random split gives a worker more than averaging-frequency minibatches.
+    long epochOne = first.metrics().get(0).step();
+    long epochTwo = first.metrics().get(1).step() - epochOne;
+    assertTrue(epochOne >= 70 && epochOne <= 76 && epochTwo >= 70 && epochTwo <= 76, first.metrics().toString());
+    assertTrue(first.statistics().orElseThrow().fitting() > 0);
+
+    List<Row> rows = tableRows(run);
+    assertEquals(2, rows.size());
+    Row row = rows.get(0);
+    assertEquals("airflow__run-1", row.getAs("run_id"));
+    assertEquals("tiny", row.getAs("model"));
+    assertEquals("g2", row.getAs("gate_mode"));
+    assertEquals(1, (int) row.getAs("epoch"));
+    assertEquals(2, (int) row.getAs("workers"));
+    assertTrue((double) row.getAs("tokens_per_second") > 0);
+    Checkpoint latest = Checkpoint.latest(run.resolve("train")).orElseThrow();
+    assertEquals(2, latest.state().epoch());
+    assertEquals("airflow__run-1", latest.state().runId());
+    assertTrue(Files.readString(run.resolve("warehouse").resolve(TrainingMetrics.TABLE).resolve("_provenance")
+        .resolve("run_id=airflow__run-1.conf")).contains("averaging-frequency"));
+
+    // The same command again (an Airflow retry after success): nothing to do, nothing duplicated.
+    SparkTrainer.Result again = train(run, Map.of(), false, "airflow__run-1");
+    assertEquals(2, again.metrics().size());
+    assertEquals(2, tableRows(run).size());
+
+    // More epochs for the same run: it continues from epoch 2.
+    SparkTrainer.Result longer = train(run, Map.of("train.epochs", 3), false, "airflow__run-1");
+    assertEquals(List.of(1, 2, 3), longer.metrics().stream().map(TrainingMetrics::epoch).toList());
+    assertEquals(List.of(1, 2, 3), tableRows(run).stream().map(r -> (int) r.getAs("epoch")).toList());
+
+    // Another run id, or none without --resume, may not take over these checkpoints.
+    LifecycleException other = assertThrows(LifecycleException.class,
+        () -> train(run, Map.of("train.epochs", 4), false, "another"));
+    assertTrue(other.getMessage().contains("'airflow__run-1'"), other.getMessage());
+    assertThrows(LifecycleException.class, () -> train(run, Map.of("train.epochs", 4), false, null));
+  }
+
+  @Test
+  void rerunningARunIdInAFreshOutputReplacesItsRows() {
+    Map<String, Object> short1 = Map.of("train.epochs", 1, "train.max-batches-per-epoch", 4,
+        "results.warehouse", run.resolve("shared-warehouse").toString(), "train.spark.rdd-training", "direct");
+    train(run.resolve("a"), short1, false, "nightly");
+    train(run.resolve("b"), short1, false, "other");
+    train(run.resolve("c"), short1, false, "nightly");
+    List<Row> rows = spark.read().parquet(run.resolve("shared-warehouse").resolve(TrainingMetrics.TABLE).toString())
+        .collectAsList();
+    assertEquals(2, rows.size(), rows.toString());
+  }
+
+  @Test
+  void checksTheDataAndDirectoriesBeforeTraining() throws Exception {
+    Path empty = Files.createDirectories(run.resolve("no-data"));
+    DataException missing = assertThrows(DataException.class,
+        () -> train(run, Map.of("train.data", empty.toString()), false, null));
+    assertTrue(missing.getMessage().contains("manifest.json"), missing.getMessage());
+
+    Path notADirectory = Files.writeString(run.resolve("file"), "x");
+    ConfigurationException export = assertThrows(ConfigurationException.class, () -> train(run,
+        Map.of("train.spark.export-directory", notADirectory.resolve("export").toString()), false, null));
+    assertTrue(export.getMessage().startsWith("train.spark.export-directory"), export.getMessage());
+    assertTrue(Checkpoint.latest(run.resolve("train")).isEmpty(), "nothing trained");
+  }
+}
