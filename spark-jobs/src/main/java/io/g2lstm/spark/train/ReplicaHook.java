@@ -11,9 +11,11 @@ import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /**
- * Runs around every minibatch a worker fits. Before the first one it gives the replica its own G² noise stream (the
- * task's partition: replicas of one averaging round share the iteration counter, and would otherwise draw the same
- * noise); after each it adds the minibatch's loss, target tokens and count to accumulators the driver reads per
+ * Runs around every minibatch a worker fits. Before the first one it sets up the replica: the iteration and epoch
+ * counters of the averaged model (deeplearning4j-spark's replicas start from 0, as cloning a configuration drops
+ * them, which would restart Adam's bias correction and repeat the G² noise every round), and its own G² noise
+ * stream (the task's partition: replicas of one round share the counters, and would otherwise draw the same noise).
+ * After each minibatch it adds the minibatch's loss, target tokens and count to accumulators the driver reads per
  * epoch. Spark may count a retried task twice; the figures are for progress lines and the metrics table.
  */
 final class ReplicaHook implements TrainingHook {
@@ -21,7 +23,9 @@ final class ReplicaHook implements TrainingHook {
   private final DoubleAccumulator loss;
   private final LongAccumulator tokens;
   private final LongAccumulator batches;
-  private transient Model streamAssignedTo;
+  private int roundIteration;
+  private int roundEpoch;
+  private transient Model preparedReplica;
 
   ReplicaHook(DoubleAccumulator loss, LongAccumulator tokens, LongAccumulator batches) {
     this.loss = loss;
@@ -29,12 +33,21 @@ final class ReplicaHook implements TrainingHook {
     this.batches = batches;
   }
 
+  /** Called on the driver before each averaging round is sent out: the counters the replicas continue from. */
+  void startRound(ComputationGraph averaged) {
+    roundIteration = averaged.getIterationCount();
+    roundEpoch = averaged.getEpochCount();
+  }
+
   @Override
   public void preUpdate(MultiDataSet minibatch, Model model) {
-    if (streamAssignedTo != model) {
+    if (preparedReplica != model) {
+      ComputationGraph replica = (ComputationGraph) model;
+      replica.getConfiguration().setIterationCount(roundIteration);
+      replica.getConfiguration().setEpochCount(roundEpoch);
       TaskContext task = TaskContext.get();
-      NoiseStreams.assign((ComputationGraph) model, task == null ? 0 : task.partitionId());
-      streamAssignedTo = model;
+      NoiseStreams.assign(replica, task == null ? 0 : task.partitionId());
+      preparedReplica = model;
     }
   }
 

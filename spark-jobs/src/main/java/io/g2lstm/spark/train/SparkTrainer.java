@@ -37,6 +37,7 @@ import org.apache.spark.util.LongAccumulator;
 import org.deeplearning4j.config.DL4JSystemProperties;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.api.RDDTrainingApproach;
+import org.deeplearning4j.spark.api.TrainingHook;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 import org.deeplearning4j.spark.time.SystemClockTimeSource;
@@ -63,6 +64,7 @@ public final class SparkTrainer {
   private final SparkTrainSettings cluster;
   private final String resolvedConfiguration;
   private final PrintStream log;
+  private final List<TrainingHook> extraHooks = new ArrayList<>();
 
   public SparkTrainer(SparkSession spark, ModelSettings model, TrainSettings train, SparkTrainSettings cluster,
       String resolvedConfiguration, PrintStream log) {
@@ -72,6 +74,12 @@ public final class SparkTrainer {
     this.cluster = cluster;
     this.resolvedConfiguration = resolvedConfiguration;
     this.log = log;
+  }
+
+  /** Adds a hook every worker runs around each minibatch (tests use one to see what the workers fit). */
+  SparkTrainer withHook(TrainingHook hook) {
+    extraHooks.add(hook);
+    return this;
   }
 
   /** Reads and checks all the settings a Spark training run needs. */
@@ -146,6 +154,10 @@ public final class SparkTrainer {
     sparkGraph.setListeners(List.of(new GlobalNormClipping(train.clipNorm())));
     JavaRDD<MultiDataSet> trainBatches = ShardBatches.training(trainShards, train.batchSize(), train.seed(),
         train.maxBatchesPerEpoch());
+    // deeplearning4j-spark splits each partition's minibatches evenly over its averaging rounds, so a partition with
+    // fewer minibatches than rounds leaves some rounds empty, and an empty round fails in its aggregation. One
+    // partition has enough for every round (the rounds are spread over the workers afterwards).
+    trainBatches = trainBatches.coalesce(1);
     Optional<Path> exported = Optional.empty();
     JavaRDD<String> exportedPaths = null;
     double exportMillis = 0;
@@ -218,8 +230,10 @@ public final class SparkTrainer {
   }
 
   private ParameterAveragingTrainingMaster master(ReplicaHook hook, int firstEpoch) {
+    List<TrainingHook> hooks = new ArrayList<>(extraHooks);
+    hooks.add(0, hook);
     // The worker count must be given: path-based training reads it from a MultiLayerNetwork when it is not.
-    return new ParameterAveragingTrainingMaster.Builder(cluster.workers(), train.batchSize())
+    return new AveragingMaster(new ParameterAveragingTrainingMaster.Builder(cluster.workers(), train.batchSize())
         .batchSizePerWorker(train.batchSize())
         .averagingFrequency(cluster.averagingFrequency())
         .aggregationDepth(cluster.aggregationDepth())
@@ -230,8 +244,7 @@ public final class SparkTrainer {
         .rddTrainingApproach(RDDTrainingApproach.Direct)
         .rngSeed(train.seed() * 1_000_003L + firstEpoch)
         .collectTrainingStats(cluster.collectStatistics())
-        .trainingHooks(hook)
-        .build();
+        .trainingHooks(hooks), hook);
   }
 
   private List<TrainingMetrics> readMetrics(String runId) {

@@ -1,0 +1,127 @@
+package io.g2lstm.spark.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.g2lstm.common.SettingsReader;
+import io.g2lstm.model.ModelSettings;
+import io.g2lstm.model.data.TranslationAssets;
+import io.g2lstm.model.train.Checkpoint;
+import io.g2lstm.model.train.GlobalNormClipping;
+import io.g2lstm.model.train.TrainSettings;
+import io.g2lstm.model.train.Trainer;
+import io.g2lstm.spark.SparkSessions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.SparkSession;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.spark.api.TrainingHook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.DataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+
+/**
+ * Parameter averaging against single-process training: with one worker averaging after every minibatch it is the
+ * same computation (same parameters after the same minibatches, G² noise included); with two workers it learns about
+ * as well.
+ */
+class SparkEquivalenceTest {
+
+  private static SparkSession spark;
+  private static Path work;
+
+  @TempDir
+  Path run;
+
+  @BeforeAll
+  static void start() {
+    spark = SparkSessions.open("equivalence-test", Optional.of("local[2]"));
+    work = TrainingFixture.work(spark);
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  /** What the workers fitted, in order (local mode: the workers run in this JVM). */
+  private static final List<MultiDataSet> FITTED = Collections.synchronizedList(new ArrayList<>());
+
+  private static final class Recorder implements TrainingHook {
+    @Override
+    public void preUpdate(MultiDataSet minibatch, Model model) {
+      FITTED.add(((org.nd4j.linalg.dataset.MultiDataSet) minibatch).copy());
+    }
+
+    @Override
+    public void postUpdate(MultiDataSet minibatch, Model model) {}
+
+    @Override
+    public void preUpdate(DataSet minibatch, Model model) {}
+
+    @Override
+    public void postUpdate(DataSet minibatch, Model model) {}
+  }
+
+  @Test
+  void oneWorkerAveragingEveryStepEqualsSingleProcessTraining() {
+    SettingsReader config = TrainingFixture.configuration(work, run, Map.of("train.epochs", 1,
+        "train.max-batches-per-epoch", 12, "train.spark.workers", 1, "train.spark.averaging-frequency", 1));
+    FITTED.clear();
+    SparkTrainer.fromConfiguration(spark, config, quiet()).withHook(new Recorder()).run(false, Optional.of("one"));
+    ComputationGraph spark = Checkpoint.latest(run.resolve("train")).orElseThrow().loadModel();
+    assertEquals(12, FITTED.size());
+
+    SettingsReader again = TrainingFixture.configuration(work, run, Map.of());
+    TrainSettings train = TrainSettings.from(again);
+    ComputationGraph local = Trainer.newModel(ModelSettings.from(again), train,
+        TranslationAssets.load(work.resolve("prepared")));
+    local.setListeners(new GlobalNormClipping(train.clipNorm()));
+    for (MultiDataSet batch : FITTED) {
+      local.fit(batch);
+    }
+    INDArray difference = spark.params().sub(local.params());
+    double largest = difference.amaxNumber().doubleValue();
+    assertTrue(largest < 1e-5, "largest parameter difference " + largest);
+    assertEquals(12, spark.getIterationCount(), "the averaged model continues the iteration count");
+    assertTrue(local.params().sub(Trainer.newModel(ModelSettings.from(again), train,
+        TranslationAssets.load(work.resolve("prepared"))).params()).amaxNumber().doubleValue() > 1e-3,
+        "training moved the parameters");
+  }
+
+  /**
+   * Averaging two replicas that each saw half an epoch moves the model about as far as half an epoch does, so two
+   * workers are given twice the epochs: the same number of updates per replica, and the same wall time.
+   */
+  @Test
+  void twoWorkersReachAComparableValidationPerplexity() {
+    double one = finalPerplexity(1, 2, run.resolve("one"));
+    double two = finalPerplexity(2, 4, run.resolve("two"));
+    System.out.printf("validation perplexity: 1 worker, 2 epochs %.2f; 2 workers, 4 epochs %.2f%n", one, two);
+    assertTrue(two < 1.3 * one, "1 worker " + one + ", 2 workers " + two);
+  }
+
+  private double finalPerplexity(int workers, int epochs, Path output) {
+    SettingsReader config = TrainingFixture.configuration(work, output, Map.of("train.spark.workers", workers,
+        "train.epochs", epochs, "train.spark.averaging-frequency", 2));
+    List<TrainingMetrics> metrics = SparkTrainer.fromConfiguration(spark, config, quiet())
+        .run(false, Optional.of("workers-" + workers)).metrics();
+    return metrics.get(metrics.size() - 1).validPerplexity();
+  }
+
+  private static PrintStream quiet() {
+    return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+  }
+}
