@@ -81,7 +81,6 @@ public final class GpuBindingPlugin implements SparkPlugin {
         return;
       }
       List<Gpu> gpus = cuda.get().requireUsableGpus();
-      GpuAssignment candidate = new GpuAssignment(cuda.get().deviceCount(), cuda.get().cudaVisibleDevices());
       ResourceInformation executorGpus = context.resources().get(GpuAssignment.RESOURCE);
       SparkConf conf = context.conf();
       if (executorGpus == null) {
@@ -94,6 +93,7 @@ public final class GpuBindingPlugin implements SparkPlugin {
       }
       GpuAssignment.requireOneGpuPerTask(conf.contains(GpuAssignment.TASK_AMOUNT)
           ? Optional.of(conf.get(GpuAssignment.TASK_AMOUNT)) : Optional.empty());
+      GpuAssignment candidate = new GpuAssignment(cuda.get().deviceCount(), cuda.get().cudaVisibleDevices());
       List<Integer> devices = candidate.devices(executorGpus);
       LOG.info("Executor {}: GPUs {} (CUDA devices {}) for one task each; nvidia-smi: {}", context.executorID(),
           List.of(executorGpus.addresses()), devices, gpus.stream().map(Gpu::describe).toList());
