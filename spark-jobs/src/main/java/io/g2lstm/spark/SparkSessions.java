@@ -1,19 +1,27 @@
 package io.g2lstm.spark;
 
+import io.g2lstm.spark.gpu.CudaBackend;
+import io.g2lstm.spark.gpu.GpuBindingPlugin;
+import java.util.Arrays;
 import java.util.Optional;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * Opens the Spark session of a job. Under {@code spark-submit} the master and resources come from the submission;
- * run directly (through {@code bin/g2lstm}) a job uses {@code --master}, else {@code local[*]}.
+ * run directly (through {@code bin/g2lstm}) a job uses {@code --master}, else {@code local[*]}. Every job gets
+ * {@link GpuBindingPlugin}, which does nothing on the CPU build.
  */
 public final class SparkSessions {
+
+  private static final String PLUGINS = "spark.plugins";
 
   private SparkSessions() {}
 
   public static SparkSession open(String job, Optional<String> master) {
-    SparkConf conf = new SparkConf().setAppName("g2lstm " + job);
+    // The GPU build stops here, before Spark or ND4J start, when the driver has no GPU the backend can run on.
+    CudaBackend.requireUsableGpus();
+    SparkConf conf = withGpuBinding(new SparkConf().setAppName("g2lstm " + job));
     if (master.isPresent()) {
       conf.setMaster(master.get());
     } else if (!conf.contains("spark.master")) {
@@ -25,5 +33,15 @@ public final class SparkSessions {
       conf.setIfMissing("spark.sql.shuffle.partitions", "4");
     }
     return SparkSession.builder().config(conf).getOrCreate();
+  }
+
+  /** Adds {@link GpuBindingPlugin} to {@code spark.plugins}, after any plugins the submission names. */
+  static SparkConf withGpuBinding(SparkConf conf) {
+    String plugin = GpuBindingPlugin.class.getName();
+    String plugins = conf.get(PLUGINS, "").strip();
+    if (Arrays.stream(plugins.split(",")).map(String::strip).noneMatch(plugin::equals)) {
+      conf.set(PLUGINS, plugins.isEmpty() ? plugin : plugins + "," + plugin);
+    }
+    return conf;
   }
 }
