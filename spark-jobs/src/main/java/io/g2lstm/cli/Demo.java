@@ -10,11 +10,11 @@ import io.g2lstm.model.decode.BeamSearch;
 import io.g2lstm.model.decode.Translator;
 import io.g2lstm.model.train.Checkpoint;
 import io.g2lstm.model.train.TrainSettings;
-import io.g2lstm.model.train.Trainer;
-import io.g2lstm.prep.corpus.Split;
 import io.g2lstm.prep.demo.SyntheticCorpus;
 import io.g2lstm.prep.pipeline.PrepareSettings;
-import io.g2lstm.spark.ShardReader;
+import io.g2lstm.spark.ResultTables;
+import io.g2lstm.spark.train.SparkTrainSettings;
+import io.g2lstm.spark.train.SparkTrainer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -23,17 +23,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.hadoop.conf.Configuration;
 
 /**
  * The demo: the whole pipeline on the embedded synthetic corpus, with {@code conf/demo.conf} (packaged in the jar):
- * generate the corpus, prepare it in local Spark, train the tiny model, translate the test split with beam search
+ * generate the corpus, prepare it in local Spark, train the tiny model by parameter averaging in local Spark, translate the test split with beam search
  * and score it with BLEU. Everything goes under one work directory; each run starts afresh.
  */
 final class Demo {
 
   static final String CONFIGURATION = "g2lstm/conf/demo.conf";
   static final long SEED = 20180710L;
+  static final String RUN_ID = "demo";
 
   /** How many synthetic pairs each split gets. */
   record Sizes(int train, int valid, int test) {
@@ -58,14 +58,14 @@ final class Demo {
     config.rejectUnknownKeys();
     JobCommands.runPrepare(prepare, config, master, out);
 
-    out.printf("demo: training %s (%s gates, %d epochs) into %s%n", model.name(),
-        SettingsReader.settingName(model.gate().mode()), train.epochs(), train.output());
+    SparkTrainSettings cluster = SparkTrainSettings.from(config);
+    out.printf("demo: training %s (%s gates, %d epochs) on %d Spark workers into %s%n", model.name(),
+        SettingsReader.settingName(model.gate().mode()), train.epochs(), cluster.workers(), train.output());
     Path trainOutput = Path.of(train.output());
     Directories.deleteTree(trainOutput);
-    Configuration hadoop = new Configuration();
-    new Trainer(model, train, Path.of(prepare.output()), config.renderResolved(), out).run(
-        ShardReader.read(prepare.output(), Split.TRAIN, hadoop),
-        ShardReader.read(prepare.output(), Split.VALID, hadoop), false);
+    SparkTrainer.Result trained = JobCommands.runTrain(config, false, Optional.of(RUN_ID), master, out);
+    out.printf("demo: training metrics of run %s are in the table %s%n", trained.runId(),
+        ResultTables.location(cluster.warehouse(), "training_metrics"));
 
     Checkpoint checkpoint = Checkpoint.latest(trainOutput).orElseThrow();
     Translator translator = Translator.fromCheckpoint(checkpoint, new BeamSearch(5, 0, 2.0, 10), 32);

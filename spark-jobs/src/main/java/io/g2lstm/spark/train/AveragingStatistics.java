@@ -10,16 +10,16 @@ import org.deeplearning4j.spark.stats.EventStats;
 /**
  * Where the time of parameter-averaging training went, summed from deeplearning4j-spark's training statistics (all
  * in milliseconds). {@code fitting} is the workers' {@code fit} time divided by the number of workers, the share of
- * wall time a worker spends learning; the rest is the cost of distributing the work.
+ * wall time a worker spends learning; the rest is the cost of distributing the work. deeplearning4j-spark times its
+ * aggregation from the start of the action that also runs the workers, so aggregation is not read from it: it is
+ * what remains, and includes Spark's scheduling of each round's tasks and the transfer of their results.
  *
  * @param wall the master's training calls and the export, end to end
  * @param fitting mean time per worker inside {@code fit}
- * @param broadcast creating the broadcast of parameters and optimizer state, and workers fetching it
- * @param aggregation summing the replicas and setting the averaged parameters
+ * @param broadcast creating the broadcast of parameters and optimizer state, and workers fetching and loading it
  * @param export writing minibatches to the export directory
  */
-public record AveragingStatistics(double wall, double fitting, double broadcast, double aggregation,
-    double export) {
+public record AveragingStatistics(double wall, double fitting, double broadcast, double export) {
 
   /**
    * Reads the statistics of a training master that collected them, with the time this job spent exporting
@@ -30,10 +30,8 @@ public record AveragingStatistics(double wall, double fitting, double broadcast,
         sum(stats, ParameterAveragingTrainingMasterStats.PARAMETER_AVERAGING_MASTER_FIT_TIMES_MS) + exportMillis,
         sum(stats, ParameterAveragingTrainingWorkerStats.PARAMETER_AVERAGING_WORKER_FIT_TIMES_MS) / workers,
         sum(stats, ParameterAveragingTrainingMasterStats.PARAMETER_AVERAGING_MASTER_BROADCAST_CREATE_TIMES_MS)
-            + sum(stats, ParameterAveragingTrainingWorkerStats.PARAMETER_AVERAGING_WORKER_BROADCAST_GET_VALUE_TIME_MS)
-                / workers,
-        sum(stats, ParameterAveragingTrainingMasterStats.PARAMETER_AVERAGING_MASTER_AGGREGATE_TIMES_MS)
-            + sum(stats, ParameterAveragingTrainingMasterStats.PARAMETER_AVERAGING_MASTER_PROCESS_PARAMS_UPDATER_TIMES_MS),
+            + (sum(stats, ParameterAveragingTrainingWorkerStats.PARAMETER_AVERAGING_WORKER_BROADCAST_GET_VALUE_TIME_MS)
+                + sum(stats, ParameterAveragingTrainingWorkerStats.PARAMETER_AVERAGING_WORKER_INIT_TIME_MS)) / workers,
         exportMillis);
   }
 
@@ -49,6 +47,11 @@ public record AveragingStatistics(double wall, double fitting, double broadcast,
     return total;
   }
 
+  /** Aggregation, parameter updates and task scheduling: the wall time not accounted for otherwise. */
+  public double aggregation() {
+    return Math.max(0, wall - fitting - broadcast - export);
+  }
+
   /** The share of wall time not spent fitting. */
   public double overheadShare() {
     return wall <= 0 ? 0 : Math.max(0, 1 - fitting / wall);
@@ -56,9 +59,9 @@ public record AveragingStatistics(double wall, double fitting, double broadcast,
 
   /** One line for logs. */
   public String line() {
-    return String.format(Locale.ROOT, "%.1f s training: fitting %.0f%%, broadcast %.1f%%, aggregation %.1f%%, "
-        + "export %.1f%%, other %.1f%%", wall / 1000, share(fitting), share(broadcast), share(aggregation),
-        share(export), share(Math.max(0, wall - fitting - broadcast - aggregation - export)));
+    return String.format(Locale.ROOT, "%.1f s training: fitting %.1f%%, broadcast %.1f%%, export %.1f%%, "
+        + "aggregation and scheduling %.1f%%", wall / 1000, share(fitting), share(broadcast), share(export),
+        share(aggregation()));
   }
 
   private double share(double part) {

@@ -1,6 +1,8 @@
 package io.g2lstm.spark.train;
 
 import io.g2lstm.model.layer.NoiseStreams;
+import java.io.IOException;
+import java.io.ObjectInputStream;
 import org.apache.spark.TaskContext;
 import org.apache.spark.util.DoubleAccumulator;
 import org.apache.spark.util.LongAccumulator;
@@ -31,6 +33,15 @@ final class ReplicaHook implements TrainingHook {
     this.loss = loss;
     this.tokens = tokens;
     this.batches = batches;
+  }
+
+  /**
+   * Arrives on an executor with each round's workers, before they create their statistics helpers: the place to
+   * choose deeplearning4j-spark's clock there too (see {@link SparkTrainer#useSystemClockForStatistics}).
+   */
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    SparkTrainer.useSystemClockForStatistics();
   }
 
   /** Called on the driver before each averaging round is sent out: the counters the replicas continue from. */

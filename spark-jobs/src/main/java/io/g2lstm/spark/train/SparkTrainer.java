@@ -154,10 +154,6 @@ public final class SparkTrainer {
     sparkGraph.setListeners(List.of(new GlobalNormClipping(train.clipNorm())));
     JavaRDD<MultiDataSet> trainBatches = ShardBatches.training(trainShards, train.batchSize(), train.seed(),
         train.maxBatchesPerEpoch());
-    // deeplearning4j-spark splits each partition's minibatches evenly over its averaging rounds, so a partition with
-    // fewer minibatches than rounds leaves some rounds empty, and an empty round fails in its aggregation. One
-    // partition has enough for every round (the rounds are spread over the workers afterwards).
-    trainBatches = trainBatches.coalesce(1);
     Optional<Path> exported = Optional.empty();
     JavaRDD<String> exportedPaths = null;
     double exportMillis = 0;
@@ -169,6 +165,12 @@ public final class SparkTrainer {
     } else {
       trainBatches = trainBatches.persist(StorageLevel.MEMORY_ONLY_SER());
     }
+    // deeplearning4j-spark deals each partition's minibatches evenly over the averaging rounds, so a partition with
+    // fewer minibatches than rounds leaves some rounds empty, and an empty round fails in its aggregation. Built in
+    // parallel and cached above, the minibatches are dealt from one partition (the rounds are then spread over the
+    // workers).
+    JavaRDD<String> pathsToDeal = exportedPaths == null ? null : exportedPaths.coalesce(1);
+    JavaRDD<MultiDataSet> batchesToDeal = exportedPaths == null ? trainBatches.coalesce(1) : null;
     JavaRDD<MultiDataSet> validBatches = ShardBatches.inOrder(validShards, train.batchSize());
     try {
       for (int epoch = firstEpoch + 1; epoch <= train.epochs(); epoch++) {
@@ -176,10 +178,10 @@ public final class SparkTrainer {
         loss.reset();
         tokens.reset();
         batches.reset();
-        if (exportedPaths != null) {
-          sparkGraph.fitPathsMultiDataSet(exportedPaths);
+        if (pathsToDeal != null) {
+          sparkGraph.fitPathsMultiDataSet(pathsToDeal);
         } else {
-          sparkGraph.fitMultiDataSet(trainBatches);
+          sparkGraph.fitMultiDataSet(batchesToDeal);
         }
         double fitSeconds = (System.nanoTime() - start) / 1e9;
         step += batches.value();

@@ -132,4 +132,41 @@ class SparkTrainerTest {
     assertTrue(export.getMessage().startsWith("train.spark.export-directory"), export.getMessage());
     assertTrue(Checkpoint.latest(run.resolve("train")).isEmpty(), "nothing trained");
   }
+
+  @Test
+  void refusesEmptyTrainingShards() throws Exception {
+    Path data = copyOfPreparedData(run.resolve("empty-data"));
+    Path shards = data.resolve("shards").resolve("train");
+    io.g2lstm.common.Directories.deleteTree(shards);
+    spark.createDataFrame(List.of(), io.g2lstm.spark.ShardSchema.SCHEMA).write().parquet(shards.toString());
+    DataException e = assertThrows(DataException.class,
+        () -> train(run, Map.of("train.data", data.toString()), false, null));
+    assertTrue(e.getMessage().contains("expected training pairs in the shards, found none"), e.getMessage());
+  }
+
+  @Test
+  void refusesToResumeWithAnotherVocabulary() throws Exception {
+    Map<String, Object> quick = Map.of("train.epochs", 1, "train.max-batches-per-epoch", 2);
+    train(run, quick, false, "vocabulary");
+    Path data = copyOfPreparedData(run.resolve("other-vocabulary"));
+    Files.writeString(data.resolve("vocab.tgt"), "extra\t1\n", java.nio.file.StandardOpenOption.APPEND);
+    DataException e = assertThrows(DataException.class, () -> train(run,
+        Map.of("train.epochs", 2, "train.data", data.toString()), true, null));
+    assertTrue(e.getMessage().contains("expected the vocabularies"), e.getMessage());
+  }
+
+  private static Path copyOfPreparedData(Path target) throws Exception {
+    Path source = work.resolve("prepared");
+    try (var files = Files.walk(source)) {
+      for (Path file : files.toList()) {
+        Path copy = target.resolve(source.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(copy);
+        } else {
+          Files.copy(file, copy);
+        }
+      }
+    }
+    return target;
+  }
 }
