@@ -57,6 +57,8 @@ public final class StandaloneCluster implements AutoCloseable {
       "sun.nio.ch", "sun.nio.cs", "sun.security.action", "sun.util.calendar")
       .map(p -> "--add-opens=java.base/" + p + "=ALL-UNNAMED").toList();
 
+  private static final String EXECUTOR_JAVA_OPTIONS = "spark.executor.extraJavaOptions";
+
   /** Master, worker and executor logs: Spark's informative lines, without Hadoop's and Parquet's chatter. */
   private static final String LOG4J2 = """
       rootLogger.level = info
@@ -123,7 +125,8 @@ public final class StandaloneCluster implements AutoCloseable {
    * its own, and asks for one one-core executor per worker. Adds the Java 17 options to the driver and the executors.
    * Throws if the driver does not finish within {@code timeout} (the message says why, from the logs).
    *
-   * @param sparkConf further {@code --conf key=value} settings, such as {@code spark.default.parallelism=2}
+   * @param sparkConf further {@code --conf key=value} settings, such as {@code spark.default.parallelism=2};
+   *     {@code spark.executor.extraJavaOptions} is added to the Java 17 options rather than replacing them
    */
   public Submission submit(List<String> appArgs, Map<String, String> sparkConf, Duration timeout)
       throws IOException, InterruptedException {
@@ -137,10 +140,15 @@ public final class StandaloneCluster implements AutoCloseable {
         "--conf", "spark.executor.cores=1",
         "--conf", "spark.cores.max=" + workerDirs.size(),
         "--conf", "spark.executor.memory=" + EXECUTOR_MEMORY,
-        "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", ADD_OPENS),
+        "--conf", EXECUTOR_JAVA_OPTIONS + "=" + String.join(" ", ADD_OPENS)
+            + (sparkConf.containsKey(EXECUTOR_JAVA_OPTIONS) ? " " + sparkConf.get(EXECUTOR_JAVA_OPTIONS) : ""),
         "--conf", "spark.executorEnv.OMP_NUM_THREADS=1",
         "--conf", "spark.ui.enabled=false"));
-    sparkConf.forEach((key, value) -> command.addAll(List.of("--conf", key + "=" + value)));
+    sparkConf.forEach((key, value) -> {
+      if (!key.equals(EXECUTOR_JAVA_OPTIONS)) {
+        command.addAll(List.of("--conf", key + "=" + value));
+      }
+    });
     command.add(appJar.toString());
     command.addAll(appArgs);
 
