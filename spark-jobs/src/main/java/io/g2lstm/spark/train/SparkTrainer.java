@@ -2,6 +2,7 @@ package io.g2lstm.spark.train;
 
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.DataException;
+import io.g2lstm.common.Directories;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.data.TranslationAssets;
@@ -24,6 +25,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
@@ -101,6 +103,15 @@ public final class SparkTrainer {
     useSystemClockForStatistics();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     java.nio.file.Path assetsDirectory = localAssets(hadoop);
+    try {
+      return run(resume, requestedRunId, assetsDirectory, hadoop);
+    } finally {
+      Directories.deleteTree(assetsDirectory);
+    }
+  }
+
+  private Result run(boolean resume, Optional<String> requestedRunId, java.nio.file.Path assetsDirectory,
+      Configuration hadoop) {
     TranslationAssets assets = TranslationAssets.load(assetsDirectory);
     Dataset<Row> trainShards = shards(Split.TRAIN);
     Dataset<Row> validShards = shards(Split.VALID);
@@ -158,6 +169,7 @@ public final class SparkTrainer {
     JavaRDD<String> exportedPaths = null;
     double exportMillis = 0;
     if (cluster.rddTraining() == SparkTrainSettings.RddTraining.EXPORT) {
+      deleteExports(plan.runId(), hadoop);
       long exportStart = System.nanoTime();
       exported = Optional.of(new Path(cluster.exportDirectory(), plan.runId() + "-" + UUID.randomUUID()));
       exportedPaths = MinibatchExport.write(sparkGraph.getSparkContext(), trainBatches, exported.get().toString());
@@ -298,6 +310,28 @@ public final class SparkTrainer {
     } catch (IOException e) {
       throw new UncheckedIOException("reading the prepared data in " + train.data(), e);
     }
+  }
+
+  /** Removes the exported minibatches of earlier attempts of this run, left behind when they were killed. */
+  private void deleteExports(String runId, Configuration hadoop) {
+    Path directory = new Path(cluster.exportDirectory());
+    try {
+      FileSystem fs = directory.getFileSystem(hadoop);
+      if (fs.isDirectory(directory)) {
+        for (FileStatus stale : fs.listStatus(directory, path -> isExportOf(path.getName(), runId))) {
+          log.printf(Locale.ROOT, "train: removing %s, the exported minibatches of an earlier attempt%n",
+              stale.getPath());
+          fs.delete(stale.getPath(), true);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cleaning " + directory, e);
+    }
+  }
+
+  /** Exports are named {@code <run id>-<UUID>}. */
+  private static boolean isExportOf(String name, String runId) {
+    return name.startsWith(runId + "-") && name.length() == runId.length() + 1 + 36;
   }
 
   private static void deleteQuietly(Path directory, Configuration hadoop) {

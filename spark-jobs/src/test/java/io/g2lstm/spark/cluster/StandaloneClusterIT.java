@@ -21,8 +21,6 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.deeplearning4j.config.DL4JSystemProperties;
-import org.deeplearning4j.spark.time.SystemClockTimeSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,14 +44,12 @@ class StandaloneClusterIT {
       "spark.sql.shuffle.partitions", "2");
 
   /**
-   * Two partitions, and the system clock for deeplearning4j-spark's statistics on the executors: the trainer sets it
-   * on the driver only, and the default NTP clock fails where no NTP server answers, as here.
+   * Two partitions. No clock setting: the trainer chooses the system clock for deeplearning4j-spark's statistics on
+   * the executors itself (its default NTP clock fails where no NTP server answers, as here).
    */
   private static final Map<String, String> TRAINING = Map.of(
       "spark.default.parallelism", "2",
-      "spark.sql.shuffle.partitions", "2",
-      "spark.executor.extraJavaOptions", "-D" + DL4JSystemProperties.TIMESOURCE_CLASSNAME_PROPERTY + "="
-          + SystemClockTimeSource.class.getName());
+      "spark.sql.shuffle.partitions", "2");
 
   /**
    * The stages (in the driver's log) in which the replicas train: deeplearning4j-spark fits them inside the

@@ -111,6 +111,8 @@ class KillAndResumeTest {
     }
     assertEquals(List.of("epoch-001", "epoch-002", "epoch-003", Checkpoint.LATEST),
         visibleNames(run.resolve("train").resolve(Checkpoint.DIRECTORY)));
+    // The killed attempts' exported minibatches are removed when the run continues, its own when it ends.
+    assertEquals(List.of(), visibleNames(run.resolve("train").resolve("export")));
   }
 
   /**
