@@ -2,6 +2,7 @@ package io.g2lstm.cli;
 
 import io.g2lstm.common.CommandLine;
 import io.g2lstm.common.ConfigurationException;
+import io.g2lstm.common.Directories;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.common.SharedDir;
 import io.g2lstm.model.ModelSettings;
@@ -13,6 +14,8 @@ import io.g2lstm.prep.pipeline.PrepareSettings;
 import io.g2lstm.prep.tokenize.MosesTokenizer;
 import io.g2lstm.spark.PrepareJob;
 import io.g2lstm.spark.SparkSessions;
+import io.g2lstm.spark.train.AveragingStatistics;
+import io.g2lstm.spark.train.SparkTrainingBenchmark;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -28,7 +31,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * {@code bench bpe|tokenize|prepare|layer|train|all}: speed figures on the shared reference data, each the median of several
+ * {@code bench bpe|tokenize|prepare|layer|train|spark|all}: speed figures on the shared reference data, each the median of several
  * timed runs after warm-up runs. Ratios are taken between figures of the same run.
  */
 final class BenchCommand {
@@ -39,36 +42,36 @@ final class BenchCommand {
   private BenchCommand() {}
 
   static void run(List<String> args) throws IOException {
-    CommandLine cli = new CommandLine("bench").option("--runs").parse(args).atMostPositionals(1);
+    CommandLine cli = new CommandLine("bench").option("--runs").option("--averaging-frequency").option("--batches")
+        .parse(args).atMostPositionals(1);
     String what = cli.positionals().isEmpty() ? "all" : cli.positionals().get(0);
     int runs = cli.intValue("--runs", 5, 1, 1000);
     PrintStream out = System.out;
-    if (what.equals("train") || what.equals("layer")) {
-      if (what.equals("train")) {
-        train(runs, out);
-      } else {
-        layer(runs, out);
-      }
-      return;
-    }
-    Path shared = SharedDir.find().orElseThrow(() -> new ConfigurationException(
-        "bench: expected the shared reference data, found none: " + SharedDir.describeSearch()));
     switch (what) {
-      case "bpe" -> bpe(shared, runs, out);
-      case "tokenize" -> tokenize(shared, runs, out);
-      case "prepare" -> prepare(shared, Math.min(runs, 3), out);
+      case "bpe" -> bpe(shared(), runs, out);
+      case "tokenize" -> tokenize(shared(), runs, out);
+      case "prepare" -> prepare(shared(), Math.min(runs, 3), out);
+      case "layer" -> layer(runs, out);
       case "train" -> train(runs, out);
+      case "spark" -> spark(shared(), Math.min(runs, 3), cli.intValue("--averaging-frequency", 5, 1, 1000),
+          cli.intValue("--batches", 40, 2, 100_000), out);
       case "all" -> {
+        Path shared = shared();
         bpe(shared, runs, out);
         tokenize(shared, runs, out);
         prepare(shared, Math.min(runs, 3), out);
         layer(runs, out);
         train(runs, out);
+        spark(shared, Math.min(runs, 3), 5, 40, out);
       }
-      default -> throw new ConfigurationException("bench: expected one of bpe, tokenize, prepare, layer, train, all, "
-          + "found '"
-          + what + "'");
+      default -> throw new ConfigurationException("bench: expected one of bpe, tokenize, prepare, layer, train, spark,"
+          + " all, found '" + what + "'");
     }
+  }
+
+  private static Path shared() {
+    return SharedDir.find().orElseThrow(() -> new ConfigurationException(
+        "bench: expected the shared reference data, found none: " + SharedDir.describeSearch()));
   }
 
   private static void bpe(Path shared, int runs, PrintStream out) throws IOException {
@@ -106,9 +109,7 @@ final class BenchCommand {
 
   private static void prepare(Path shared, int runs, PrintStream out) throws IOException {
     Path work = Files.createTempDirectory("g2lstm-bench-prepare");
-    SettingsReader config = SettingsReader.parse(JobCommands.resourceText("g2lstm/conf/multi30k.conf"),
-        "multi30k.conf", Map.of("paths.shared", shared.toString(), "paths.work", work.toString(),
-            "prepare.partitions", 2));
+    SettingsReader config = multi30k(shared, work);
     PrepareSettings settings = PrepareSettings.from(config);
     SparkSession spark = SparkSessions.open("bench-prepare", Optional.of("local[2]"));
     try {
@@ -118,6 +119,53 @@ final class BenchCommand {
           + "median %.1f s wall (Spark session already up)%n", cold, warm);
     } finally {
       spark.stop();
+      Directories.deleteTree(work);
+    }
+  }
+
+  /** {@code conf/multi30k.conf} reading the shared data and writing under {@code work}. */
+  private static SettingsReader multi30k(Path shared, Path work) throws IOException {
+    return SettingsReader.parse(JobCommands.resourceText("g2lstm/conf/multi30k.conf"), "multi30k.conf",
+        Map.of("paths.shared", shared.toString(), "paths.work", work.toString(), "prepare.partitions", 2));
+  }
+
+  /**
+   * The paper's IWSLT14 model trained by parameter averaging on the Multi30k shards, with 1 and with 2 workers in
+   * local mode (one core each): throughput, scaling efficiency and where the time went.
+   */
+  private static void spark(Path shared, int runs, int averagingFrequency, int batches, PrintStream out)
+      throws IOException {
+    Path work = Files.createTempDirectory("g2lstm-bench-spark");
+    try {
+      SettingsReader data = multi30k(shared, work);
+      PrepareSettings prepare = PrepareSettings.from(data);
+      SparkSession spark = SparkSessions.open("bench-spark-prepare", Optional.of("local[2]"));
+      try {
+        PrepareJob.run(spark, prepare, data);
+      } finally {
+        spark.stop();
+      }
+      String configuration = JobCommands.resourceText("g2lstm/conf/iwslt14-de-en.conf");
+      Map<String, Object> overrides = Map.of("paths.shared", shared.toString(), "paths.work", work.toString(),
+          "train.data", prepare.output());
+      List<SparkTrainingBenchmark.Result> results = new ArrayList<>();
+      for (int workers = 1; workers <= 2; workers++) {
+        SparkTrainingBenchmark.Result r = SparkTrainingBenchmark.run(configuration, "iwslt14-de-en.conf", overrides,
+            workers, averagingFrequency, batches, 1, runs);
+        results.add(r);
+        AveragingStatistics s = r.statistics();
+        out.printf(Locale.ROOT, "spark train iwslt14-de-en on multi30k, %d worker(s) in local[%d], %d minibatches of "
+            + "64, averaging every %d: median %,.0f target tokens/s; fitting %.1f%%, broadcast %.1f%%, aggregation "
+            + "and scheduling %.1f%%, export %.1f%% of %.1f s%n", workers, workers, batches, averagingFrequency,
+            r.tokensPerSecond(), s.share(s.fitting()), s.share(s.broadcast()), s.share(s.aggregation()),
+            s.share(s.export()), s.wall() / 1000);
+      }
+      out.printf(Locale.ROOT, "  scaling efficiency from 1 to 2 workers: %.0f%% (target 90%%); averaging overhead "
+          + "(broadcast, aggregation, scheduling) with 2 workers: %.1f%% of the rounds' time (target under 10%%)%n",
+          100 * results.get(1).scalingEfficiency(results.get(0)),
+          100 * results.get(1).statistics().averagingOverhead());
+    } finally {
+      Directories.deleteTree(work);
     }
   }
 

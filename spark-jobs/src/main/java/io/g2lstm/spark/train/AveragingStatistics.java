@@ -52,9 +52,13 @@ public record AveragingStatistics(double wall, double fitting, double broadcast,
     return Math.max(0, wall - fitting - broadcast - export);
   }
 
-  /** The share of wall time not spent fitting. */
-  public double overheadShare() {
-    return wall <= 0 ? 0 : Math.max(0, 1 - fitting / wall);
+  /**
+   * The cost of averaging (broadcast, aggregation and scheduling) as a share of the time spent training rounds,
+   * export left out (it is done once for all epochs).
+   */
+  public double averagingOverhead() {
+    double rounds = wall - export;
+    return rounds <= 0 ? 0 : (broadcast + aggregation()) / rounds;
   }
 
   /** One line for logs. */
@@ -64,7 +68,8 @@ public record AveragingStatistics(double wall, double fitting, double broadcast,
         share(aggregation()));
   }
 
-  private double share(double part) {
+  /** {@code part} as a percentage of the wall time. */
+  public double share(double part) {
     return wall <= 0 ? 0 : 100 * part / wall;
   }
 }
