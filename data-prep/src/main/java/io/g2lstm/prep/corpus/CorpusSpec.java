@@ -1,8 +1,10 @@
 package io.g2lstm.prep.corpus;
 
 import io.g2lstm.common.ConfigurationException;
+import io.g2lstm.common.SettingsReader;
 import java.io.Serializable;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One parallel corpus named in the configuration.
@@ -28,6 +30,27 @@ public record CorpusSpec(String name, Split split, CorpusFormat format, String s
       throw new ConfigurationException("corpus '" + name + "': expected different source and target columns, found "
           + "both " + sourceColumn);
     }
+  }
+
+  /** The keys of a corpus entry in a configuration. */
+  public static final Set<String> KEYS =
+      Set.of("name", "format", "source", "target", "source-column", "target-column");
+
+  /**
+   * Reads one corpus entry ({@code { name, format, source, target, source-column, target-column }}; TSV takes one
+   * file, so its target defaults to the source; the name defaults to the source file's name).
+   */
+  public static CorpusSpec from(SettingsReader c, Split split) {
+    CorpusFormat format = c.choice("format", CorpusFormat.class);
+    String source = c.nonBlankString("source");
+    String target = format == CorpusFormat.TSV ? c.optionalString("target").orElse(source) : c.nonBlankString("target");
+    String name = c.optionalString("name").orElse(source.substring(source.lastIndexOf('/') + 1));
+    int sourceColumn = c.intIn("source-column", 0, 1000, 0);
+    int targetColumn = c.intIn("target-column", 0, 1000, 1);
+    if (format == CorpusFormat.TSV && sourceColumn == targetColumn) {
+      throw c.invalid("target-column", "a column other than source-column " + sourceColumn, "" + targetColumn);
+    }
+    return new CorpusSpec(name, split, format, source, target, sourceColumn, targetColumn);
   }
 
   /** A corpus of two line-aligned files. */

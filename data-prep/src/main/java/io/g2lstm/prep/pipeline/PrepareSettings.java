@@ -1,7 +1,6 @@
 package io.g2lstm.prep.pipeline;
 
 import io.g2lstm.common.SettingsReader;
-import io.g2lstm.prep.corpus.CorpusFormat;
 import io.g2lstm.prep.corpus.CorpusSpec;
 import io.g2lstm.prep.corpus.InvalidUtf8Policy;
 import io.g2lstm.prep.corpus.Split;
@@ -33,9 +32,6 @@ public record PrepareSettings(
     int trainShards) implements Serializable {
 
   static final Set<String> LANGUAGES = Set.of("en", "de");
-  private static final Set<String> CORPUS_KEYS =
-      Set.of("name", "format", "source", "target", "source-column", "target-column");
-
   public PrepareSettings {
     corpora = List.copyOf(corpora);
   }
@@ -48,8 +44,8 @@ public record PrepareSettings(
     List<CorpusSpec> corpora = new ArrayList<>();
     SettingsReader corporaSection = s.section("corpora");
     for (Split split : Split.values()) {
-      for (SettingsReader c : corporaSection.sectionList(split.label(), CORPUS_KEYS)) {
-        corpora.add(corpus(c, split));
+      for (SettingsReader c : corporaSection.sectionList(split.label(), CorpusSpec.KEYS)) {
+        corpora.add(CorpusSpec.from(c, split));
       }
     }
     if (corpora.stream().noneMatch(c -> c.split() == Split.TRAIN)) {
@@ -86,23 +82,5 @@ public record PrepareSettings(
       throw s.invalid(key, "one of [de, en] (the languages the tokenizer knows)", "\"" + language + "\"");
     }
     return language;
-  }
-
-  private static CorpusSpec corpus(SettingsReader c, Split split) {
-    CorpusFormat format = c.choice("format", CorpusFormat.class);
-    String source = c.nonBlankString("source");
-    String target = format == CorpusFormat.TSV ? c.optionalString("target").orElse(source) : c.nonBlankString("target");
-    String name = c.optionalString("name").orElse(baseName(source));
-    int sourceColumn = c.intIn("source-column", 0, 1000, 0);
-    int targetColumn = c.intIn("target-column", 0, 1000, 1);
-    if (format == CorpusFormat.TSV && sourceColumn == targetColumn) {
-      throw c.invalid("target-column", "a column other than source-column " + sourceColumn, "" + targetColumn);
-    }
-    return new CorpusSpec(name, split, format, source, target, sourceColumn, targetColumn);
-  }
-
-  private static String baseName(String file) {
-    int slash = file.lastIndexOf('/');
-    return file.substring(slash + 1);
   }
 }
