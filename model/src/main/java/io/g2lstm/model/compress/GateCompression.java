@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
 /**
  * How the input- and forget-gate weight blocks of a trained model are compressed (the sensitivity analysis of Li et
  * al., 2018): rounding to a grid, rounding and clipping, or a low-rank approximation. The arithmetic is in
- * {@link GateBlockMath}.
+ * {@code GateBlockMath}.
  *
  * <p>The compression ratio of a method is the number of bits the gate blocks take as 32-bit floats divided by the
  * number of bits they take compressed ({@link #storedBits}).
@@ -60,13 +60,15 @@ public sealed interface GateCompression {
    */
   record Round(double step) implements GateCompression {
 
+    public static final String NAME = "round";
+
     public Round {
       requirePositive("step", step);
     }
 
     @Override
     public String name() {
-      return "round";
+      return NAME;
     }
 
     @Override
@@ -92,6 +94,8 @@ public sealed interface GateCompression {
    */
   record RoundClip(double step, double clip) implements GateCompression {
 
+    public static final String NAME = "round-clip";
+
     public RoundClip {
       requirePositive("step", step);
       requirePositive("clip", clip);
@@ -99,7 +103,7 @@ public sealed interface GateCompression {
 
     @Override
     public String name() {
-      return "round-clip";
+      return NAME;
     }
 
     @Override
@@ -123,10 +127,12 @@ public sealed interface GateCompression {
 
   /**
    * The best rank-{@code rank} approximation of each block separately (truncated singular value decomposition,
-   * {@link GateBlockMath#lowRank}). A {@code [m, n]} block is stored as its two factors {@code [m, k]} and
+   * {@code GateBlockMath.lowRank}). A {@code [m, n]} block is stored as its two factors {@code [m, k]} and
    * {@code [k, n]} (the singular values folded into one of them): {@code k (m + n)} floats.
    */
   record LowRank(int rank) implements GateCompression {
+
+    public static final String NAME = "svd";
 
     public LowRank {
       if (rank < 1) {
@@ -136,7 +142,7 @@ public sealed interface GateCompression {
 
     @Override
     public String name() {
-      return "svd";
+      return NAME;
     }
 
     @Override
