@@ -78,16 +78,6 @@ final class GateBlockMath {
     return approximation;
   }
 
-  /** The singular values of {@code a}, largest first: min(m, n) of them. */
-  static double[] singularValues(double[][] a) {
-    Rotated r = orthogonalize(a[0].length > a.length ? copy(a) : transpose(a));
-    double[] values = new double[r.order().length];
-    for (int t = 0; t < values.length; t++) {
-      values[t] = Math.sqrt(r.squaredNorms()[r.order()[t]]);
-    }
-    return values;
-  }
-
   /** Bits per value of an index into a table of {@code distinct} values: ceil(log2(distinct)), at least 1. */
   static int indexBits(long distinct) {
     int bits = 1;
@@ -119,10 +109,10 @@ final class GateBlockMath {
   }
 
   /**
-   * The columns after rotation ({@code B V}), the accumulated rotations ({@code v[c]} is column c of V), the squared
-   * column norms (the squared singular values) and the column indices by decreasing norm.
+   * The columns after rotation ({@code B V}), the accumulated rotations ({@code v[c]} is column c of V) and the
+   * column indices by decreasing norm (the singular values).
    */
-  private record Rotated(double[][] columns, double[][] v, double[] squaredNorms, int[] order) {}
+  private record Rotated(double[][] columns, double[][] v, int[] order) {}
 
   /** Rotates pairs of the p columns (each of length q, p <= q) in sweeps until all pairs are orthogonal. */
   private static Rotated orthogonalize(double[][] columns) {
@@ -167,7 +157,7 @@ final class GateBlockMath {
     int[] order = IntStream.range(0, p).boxed()
         .sorted(Comparator.comparingDouble((Integer c) -> norms[c]).reversed())
         .mapToInt(Integer::intValue).toArray();
-    return new Rotated(columns, v, norms, order);
+    return new Rotated(columns, v, order);
   }
 
   /** {@code (x, y) <- (cos x - sin y, sin x + cos y)}. */

@@ -65,19 +65,10 @@ class GateBlockMathTest {
     assertMatrixEquals(new double[][] {{-1, -0.5}, {0.7, 1}}, clipped, 0);
   }
 
-  @Test
-  void singularValuesMatchLapack() {
-    for (int[] shape : new int[][] {{7, 5}, {5, 7}, {6, 6}, {1, 4}, {40, 23}}) {
-      double[][] a = random(shape[0], shape[1], 17 + shape[0]);
-      assertArrayEquals(lapackSingularValues(a), GateBlockMath.singularValues(a), 1e-12,
-          shape[0] + " x " + shape[1]);
-    }
-  }
-
   /** Eckart-Young: the rank-k error is the energy of the singular values left out, in both orientations. */
   @Test
   void lowRankErrorIsTheTailSingularValueEnergy() {
-    for (int[] shape : new int[][] {{7, 5}, {5, 7}}) {
+    for (int[] shape : new int[][] {{7, 5}, {5, 7}, {40, 23}}) {
       double[][] a = random(shape[0], shape[1], 3);
       double[] singular = lapackSingularValues(a);
       for (int k = 1; k <= 5; k++) {
@@ -116,7 +107,6 @@ class GateBlockMathTest {
       }
     }
     assertMatrixEquals(a, GateBlockMath.lowRank(a, 1), 1e-14);
-    assertEquals(0.0, GateBlockMath.singularValues(a)[1], 1e-14);
   }
 
   @Test
