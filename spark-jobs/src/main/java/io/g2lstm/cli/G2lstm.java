@@ -31,6 +31,7 @@ public final class G2lstm {
       "prepare", JobCommands::prepare,
       "train", ModelCommands::train,
       "translate", args -> ModelCommands.translate(args, System.in, System.out),
+      "compress", args -> ModelCommands.compress(args, System.out),
       "bleu", args -> BleuCommand.run(args, System.in, System.out),
       "demo", JobCommands::demo,
       "bench", BenchCommand::run);
@@ -49,6 +50,11 @@ public final class G2lstm {
                                                      raw source text to raw translations
         bleu [--tokenize 13a|intl|none] [--lowercase] [--smooth exp|floor|none] [--multi-bleu] REF... < HYP
                                                      sacreBLEU-compatible corpus BLEU (or multi-bleu.perl)
+
+      models:
+        compress --model CHECKPOINT --method round|round-clip|svd [--step 0.5] [--clip 1.0] [--rank K] --output DIR
+                                                     compress the input- and forget-gate weights (round, round
+                                                     and clip, or rank-K SVD) into a new checkpoint directory
 
       Spark jobs (local[*] unless --master or spark-submit says otherwise):
         prepare --conf FILE [--master URL]           corpora to BPE, vocabularies and Parquet shards

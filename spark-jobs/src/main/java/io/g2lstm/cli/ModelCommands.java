@@ -5,6 +5,9 @@ import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.DataException;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.ModelSettings;
+import io.g2lstm.model.compress.CompressedCheckpoint;
+import io.g2lstm.model.compress.CompressionReport;
+import io.g2lstm.model.compress.GateCompression;
 import io.g2lstm.model.data.ParallelIds;
 import io.g2lstm.model.decode.BeamSearch;
 import io.g2lstm.model.decode.Translator;
@@ -20,14 +23,22 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 
-/** The model commands: single-process training and translation. */
+/** The model commands: single-process training, translation and gate compression. */
 final class ModelCommands {
+
+  /** The methods each compression setting belongs to. */
+  private static final Map<String, List<String>> COMPRESSION_OPTIONS = Map.of(
+      "--step", List.of(GateCompression.Round.NAME, GateCompression.RoundClip.NAME),
+      "--clip", List.of(GateCompression.RoundClip.NAME),
+      "--rank", List.of(GateCompression.LowRank.NAME));
 
   private ModelCommands() {}
 
@@ -74,6 +85,73 @@ final class ModelCommands {
         writer.write('\n');
       }
     }
+  }
+
+  /**
+   * {@code compress --model CHECKPOINT --method round|round-clip|svd [--step R] [--clip C] [--rank K] --output DIR}
+   * compresses the input- and forget-gate weights of a checkpoint into a new checkpoint directory and prints one
+   * summary line. Step and clip default to the paper's 0.5 and 1.0; svd needs a rank.
+   */
+  static void compress(List<String> args, PrintStream out) {
+    CommandLine cli = new CommandLine("compress").option("--model").option("--method").option("--step")
+        .option("--clip").option("--rank").option("--output").parse(args).atMostPositionals(0);
+    GateCompression method = compression(cli);
+    Path model = Path.of(cli.required("--model"));
+    Path output = Path.of(cli.required("--output"));
+    Checkpoint source = Checkpoint.open(model);
+    CompressionReport report;
+    try {
+      report = CompressedCheckpoint.write(source, method, output);
+    } catch (ConfigurationException e) {
+      // the method does not fit the model (a rank above a block's size): name the options that chose it
+      StringBuilder options = new StringBuilder("--method ").append(method.name());
+      method.settings().forEach((key, value) -> options.append(" --").append(key).append(' ').append(value));
+      throw new ConfigurationException("'compress': " + options + ": " + e.getMessage(), e);
+    }
+    out.println("compress: " + report.summary() + "; wrote " + output);
+  }
+
+  private static GateCompression compression(CommandLine cli) {
+    String method = cli.required("--method");
+    List<String> methods = List.of(GateCompression.Round.NAME, GateCompression.RoundClip.NAME,
+        GateCompression.LowRank.NAME);
+    if (!methods.contains(method)) {
+      throw new ConfigurationException("'compress': option --method: expected one of " + String.join(", ", methods)
+          + ", found '" + method + "'");
+    }
+    for (Map.Entry<String, List<String>> option : COMPRESSION_OPTIONS.entrySet()) {
+      if (cli.has(option.getKey()) && !option.getValue().contains(method)) {
+        throw new ConfigurationException("'compress': option " + option.getKey() + ": expected only with --method "
+            + String.join(" or ", option.getValue()) + ", found it with --method " + method);
+      }
+    }
+    return switch (method) {
+      case GateCompression.Round.NAME -> new GateCompression.Round(positive(cli, "--step", 0.5));
+      case GateCompression.RoundClip.NAME -> new GateCompression.RoundClip(positive(cli, "--step", 0.5),
+          positive(cli, "--clip", 1.0));
+      default -> {
+        cli.required("--rank");
+        // no larger than model.hidden-size can be
+        yield new GateCompression.LowRank(cli.intValue("--rank", 1, 1, 65_536));
+      }
+    };
+  }
+
+  private static double positive(CommandLine cli, String option, double fallback) {
+    if (!cli.has(option)) {
+      return fallback;
+    }
+    String text = cli.value(option).orElseThrow();
+    try {
+      double value = Double.parseDouble(text);
+      if (value > 0 && Double.isFinite(value)) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigurationException("'compress': option " + option + ": expected a number > 0, found '" + text
+        + "'");
   }
 
   private static double lengthPenalty(CommandLine cli) {

@@ -143,8 +143,8 @@ public final class G2LstmParamInitializer implements ParamInitializer {
     return slice(flat, 0, rows * gates).reshape('c', rows, gates);
   }
 
-  /** The columns of gate {@code gate} (one of the constants above) in a {@code [rows, 4 nOut]} array. */
-  static INDArray gateBlock(INDArray array, int gate, long nOut) {
+  /** The columns of gate {@code gate} (one of the constants above) in a {@code [rows, 4 nOut]} array, as a view. */
+  public static INDArray gateBlock(INDArray array, int gate, long nOut) {
     return array.get(NDArrayIndex.all(), NDArrayIndex.interval(gate * nOut, (gate + 1) * nOut));
   }
 

@@ -82,13 +82,7 @@ public final class Checkpoint {
     Path target = checkpoints.resolve(name);
     Path staging = checkpoints.resolve(name + ".tmp-" + UUID.randomUUID());
     try {
-      Files.createDirectories(staging);
-      ModelSerializer.writeModel(graph, staging.resolve(MODEL).toFile(), true);
-      State state = new State(progress.epoch(), progress.step(), progress.trainLoss(), progress.validPerplexity(),
-          progress.runId(), sha256(staging.resolve(MODEL)));
-      TextFiles.write(staging.resolve(STATE), out -> out.write(stateJson(state)));
-      TextFiles.write(staging.resolve(CONFIGURATION), out -> out.write(resolvedConfiguration));
-      TranslationAssets.copyFiles(assets, staging);
+      State state = writeFiles(staging, graph, progress, assets, resolvedConfiguration);
       if (Files.exists(target)) {
         Directories.deleteTree(target);
       }
@@ -99,6 +93,34 @@ public final class Checkpoint {
       Directories.deleteTree(staging);
       throw new UncheckedIOException("writing checkpoint " + target, e);
     }
+  }
+
+  /**
+   * Writes the files of a checkpoint into {@code directory} (created if missing), without the staging and the
+   * {@code latest} of {@link #write}: for callers that stage and move a directory themselves. On failure the
+   * directory may hold some of the files.
+   *
+   * @param assets a prepared-data or checkpoint directory with the vocabularies, BPE codes and manifest
+   */
+  public static Checkpoint writeDirectory(Path directory, ComputationGraph graph, Progress progress, Path assets,
+      String resolvedConfiguration) {
+    try {
+      return new Checkpoint(directory, writeFiles(directory, graph, progress, assets, resolvedConfiguration));
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing checkpoint " + directory, e);
+    }
+  }
+
+  private static State writeFiles(Path directory, ComputationGraph graph, Progress progress, Path assets,
+      String resolvedConfiguration) throws IOException {
+    Files.createDirectories(directory);
+    ModelSerializer.writeModel(graph, directory.resolve(MODEL).toFile(), true);
+    State state = new State(progress.epoch(), progress.step(), progress.trainLoss(), progress.validPerplexity(),
+        progress.runId(), sha256(directory.resolve(MODEL)));
+    TextFiles.write(directory.resolve(STATE), out -> out.write(stateJson(state)));
+    TextFiles.write(directory.resolve(CONFIGURATION), out -> out.write(resolvedConfiguration));
+    TranslationAssets.copyFiles(assets, directory);
+    return state;
   }
 
   /** The name of the checkpoint directory after {@code epoch} epochs. */
