@@ -79,7 +79,7 @@ public record BleuScore(double score, List<Double> precisions, double brevityPen
     return x == 0 ? LOG_OF_ZERO : Math.log(x);
   }
 
-  private static BleuScore of(double score, double[] precisions, double brevityPenalty, double ratio,
+  static BleuScore of(double score, double[] precisions, double brevityPenalty, double ratio,
       long hypothesisLength, long referenceLength, long[] matches, long[] totals) {
     List<Double> precisionList = new ArrayList<>();
     for (double precision : precisions) {

@@ -60,4 +60,31 @@ class MultiBleuTest {
     MultiBleu statistics = new MultiBleu(false).add("", List.of("a b"));
     assertThrows(DataException.class, statistics::line);
   }
+
+  @Test
+  void statisticsOfPartsMergeIntoThoseOfTheWhole() {
+    List<String> hypotheses = List.of("the cat sat on a mat", "a dog barked", "it rained all day long");
+    List<String> references = List.of("the cat sat on the mat", "the dog barked loudly", "it rained all day");
+    MultiBleu whole = new MultiBleu(false);
+    MultiBleu first = new MultiBleu(false);
+    MultiBleu rest = new MultiBleu(false);
+    for (int i = 0; i < hypotheses.size(); i++) {
+      whole.add(hypotheses.get(i), List.of(references.get(i)));
+      (i == 0 ? first : rest).add(hypotheses.get(i), List.of(references.get(i)));
+    }
+    assertEquals(whole.line(), first.merge(rest).line());
+    assertEquals(whole.score(), first.score());
+    assertThrows(IllegalArgumentException.class, () -> new MultiBleu(true).merge(new MultiBleu(false)));
+  }
+
+  @Test
+  void scoreHoldsWhatTheLinePrints() {
+    BleuScore score = new MultiBleu(false).add("a b c d", List.of("a b c d e f")).score();
+    assertEquals(60.65, score.score(), 0.005);
+    assertEquals(List.of(100.0, 100.0, 100.0, 100.0), score.precisions());
+    assertEquals(0.607, score.brevityPenalty(), 0.0005);
+    assertEquals(4, score.hypothesisLength());
+    assertEquals(6, score.referenceLength());
+    assertEquals(0, new MultiBleu(false).add("a b", List.of("")).score().score());
+  }
 }
