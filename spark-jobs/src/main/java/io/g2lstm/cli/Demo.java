@@ -4,7 +4,6 @@ import io.g2lstm.common.Directories;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.common.TextFiles;
 import io.g2lstm.model.ModelSettings;
-import io.g2lstm.model.bleu.BleuMetric;
 import io.g2lstm.model.bleu.BleuScore;
 import io.g2lstm.model.decode.BeamSearch;
 import io.g2lstm.model.decode.Translator;
@@ -72,7 +71,7 @@ final class Demo {
     List<String> sources = Files.readAllLines(corpus.resolve("test.src"));
     List<String> references = Files.readAllLines(corpus.resolve("test.tgt"));
     long start = System.nanoTime();
-    Translator.Scored result = translator.translateAndScore(sources, references, BleuMetric.sacreBleuDefaults());
+    Translator.Scored result = translator.translateAndScore(sources, references);
     double seconds = (System.nanoTime() - start) / 1e9;
     Path hypotheses = work.resolve("test.hyp");
     TextFiles.write(hypotheses, w -> {
@@ -87,9 +86,9 @@ final class Demo {
       out.printf("  source:      %s%n  reference:   %s%n  translation: %s%n", sources.get(i), references.get(i),
           result.hypotheses().get(i));
     }
-    BleuScore bleu = result.statistics().score();
+    BleuScore bleu = result.bleu().sacreBleu().score();
     out.println("demo: " + bleu.line());
-    out.println("      " + result.statistics().signature());
+    out.println("      " + result.bleu().sacreBleu().signature());
     return new Result(bleu, checkpoint.directory(), hypotheses);
   }
 }

@@ -16,12 +16,15 @@ public final class TextCodec {
 
   private final TranslationAssets assets;
   private final MosesTokenizer tokenizer;
+  private final MosesTokenizer targetTokenizer;
   private final MosesDetokenizer detokenizer;
   private final BpeApplier bpe;
 
   public TextCodec(TranslationAssets assets) {
     this.assets = assets;
     this.tokenizer = MosesTokenizer.forLanguage(assets.sourceLanguage())
+        .withAggressiveHyphenSplit(assets.aggressiveHyphenSplit()).withEscape(assets.escape());
+    this.targetTokenizer = MosesTokenizer.forLanguage(assets.targetLanguage())
         .withAggressiveHyphenSplit(assets.aggressiveHyphenSplit()).withEscape(assets.escape());
     this.detokenizer = MosesDetokenizer.forLanguage(assets.targetLanguage());
     this.bpe = BpeApplier.of(assets.codes());
@@ -56,8 +59,13 @@ public final class TextCodec {
         ? joined.substring(0, joined.length() - BpeApplier.DEFAULT_SEPARATOR.length()) : joined;
   }
 
-  /** Raw target text. */
-  public String decodeTarget(int[] ids) {
-    return detokenizer.detokenize(targetTokens(ids));
+  /** Raw target text from tokens. */
+  public String detokenizeTarget(String tokens) {
+    return detokenizer.detokenize(tokens);
+  }
+
+  /** Raw target-language text (a reference) tokenized as {@code prepare} tokenized the training targets. */
+  public String tokenizeTarget(String raw) {
+    return targetTokenizer.tokenize(raw);
   }
 }

@@ -3,15 +3,13 @@ package io.g2lstm.model.decode;
 import io.g2lstm.common.DataException;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.ModelSettings;
-import io.g2lstm.model.bleu.BleuMetric;
-import io.g2lstm.model.bleu.BleuStatistics;
+import io.g2lstm.model.bleu.CorpusBleu;
 import io.g2lstm.model.data.TextCodec;
 import io.g2lstm.model.data.TranslationAssets;
 import io.g2lstm.model.graph.TranslationGraph;
 import io.g2lstm.model.train.Checkpoint;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -32,6 +30,14 @@ public final class Translator {
     this.batchSize = batchSize;
   }
 
+  /**
+   * A translation as raw text and as the tokens it was detokenized from (BPE joints removed).
+   *
+   * @param text what {@link #translate} returns
+   * @param tokens the tokenized text that tokenized BLEU scores
+   */
+  public record Translation(String text, String tokens) {}
+
   /** A translator for a checkpoint, after checking that its model fits its vocabularies. */
   public static Translator fromCheckpoint(Checkpoint checkpoint, BeamSearch search, int batchSize) {
     TranslationAssets assets = checkpoint.assets();
@@ -49,27 +55,45 @@ public final class Translator {
 
   /**
    * Translates {@code sources} and scores the result against {@code references} (one reference per source) with
-   * corpus BLEU.
+   * corpus BLEU in both flavours; the references are tokenized for tokenized BLEU as the training data was.
    */
-  public Scored translateAndScore(List<String> sources, List<String> references, BleuMetric metric) {
+  public Scored translateAndScore(List<String> sources, List<String> references) {
     if (sources.size() != references.size()) {
       throw new DataException("test set: expected as many references as sources, found " + sources.size()
           + " sources and " + references.size() + " references");
     }
-    List<String> hypotheses = translate(sources);
-    return new Scored(hypotheses, metric.statistics(hypotheses, List.of(references)));
+    List<Translation> translations = translateWithTokens(sources);
+    List<String> hypotheses = new ArrayList<>(translations.size());
+    CorpusBleu bleu = new CorpusBleu();
+    for (int i = 0; i < translations.size(); i++) {
+      Translation translation = translations.get(i);
+      hypotheses.add(translation.text());
+      bleu.add(translation.text(), translation.tokens(), references.get(i),
+          codec.tokenizeTarget(references.get(i)));
+    }
+    return new Scored(hypotheses, bleu);
   }
 
   /** Translations and their BLEU statistics. */
-  public record Scored(List<String> hypotheses, BleuStatistics statistics) {}
+  public record Scored(List<String> hypotheses, CorpusBleu bleu) {}
 
   /** Translations of the lines, in order. */
   public List<String> translate(List<String> lines) {
     List<String> output = new ArrayList<>(lines.size());
+    for (Translation translation : translateWithTokens(lines)) {
+      output.add(translation.text());
+    }
+    return output;
+  }
+
+  /** Translations of the lines, in order, with their tokens; a blank line gives an empty translation. */
+  public List<Translation> translateWithTokens(List<String> lines) {
+    List<Translation> output = new ArrayList<>(lines.size());
     List<int[]> pending = new ArrayList<>();
     List<Integer> pendingLines = new ArrayList<>();
+    Translation blank = new Translation("", "");
     for (int i = 0; i < lines.size(); i++) {
-      output.add("");
+      output.add(blank);
       int[] ids = codec.encodeSource(lines.get(i));
       if (ids.length > 0) {
         pending.add(ids);
@@ -78,25 +102,13 @@ public final class Translator {
       if (pending.size() == batchSize || (i == lines.size() - 1 && !pending.isEmpty())) {
         int[][] hypotheses = search.translate(model, pending.toArray(new int[0][]));
         for (int j = 0; j < hypotheses.length; j++) {
-          output.set(pendingLines.get(j), codec.decodeTarget(hypotheses[j]));
+          String tokens = codec.targetTokens(hypotheses[j]);
+          output.set(pendingLines.get(j), new Translation(codec.detokenizeTarget(tokens), tokens));
         }
         pending.clear();
         pendingLines.clear();
       }
     }
     return output;
-  }
-
-  /** Subword ids of the best translation of each source (already encoded), for evaluation code. */
-  public int[][] translateIds(int[][] sources) {
-    List<int[]> result = new ArrayList<>();
-    for (int start = 0; start < sources.length; start += batchSize) {
-      int end = Math.min(sources.length, start + batchSize);
-      int[][] batch = Arrays.copyOfRange(sources, start, end);
-      for (int[] hypothesis : search.translate(model, batch)) {
-        result.add(hypothesis);
-      }
-    }
-    return result.toArray(new int[0][]);
   }
 }
