@@ -2,13 +2,8 @@ package io.g2lstm.spark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileContext;
-import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,14 +15,19 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The result tables notebooks read: Parquet under {@code <warehouse>/<table>}, partitioned by {@code run_id} (Hive
- * style, {@code run_id=<id>/part-*.parquet}). A run's rows are always written together, replacing that run's
- * partition and no other (Spark's dynamic partition overwrite, which stages the files and moves them into place), so
- * re-running a run id replaces its rows instead of adding to them. The resolved configuration of each run lies
- * beside the table in {@code _provenance/run_id=<id>.conf} (names starting with {@code _} are invisible to readers).
+ * style, {@code run_id=<id>/part-*.parquet}), and the evaluation tables also by the trained model within the run
+ * ({@code run_id=<id>/model_run=<training run>/part-*.parquet}). A partition's rows are always written together,
+ * replacing that partition and no other (Spark's dynamic partition overwrite, which stages the files and moves them
+ * into place), so re-running a job replaces its rows instead of adding to them, and jobs writing other partitions
+ * (the models of one study, evaluated in parallel) do not disturb each other. The resolved configuration of each run
+ * lies beside the table in {@code _provenance/run_id=<id>.conf} (names starting with {@code _} are invisible to
+ * readers).
  */
 public final class ResultTables {
 
   public static final String RUN_ID = "run_id";
+  /** The training run of the model a row is about: the second partition column of the evaluation tables. */
+  public static final String MODEL_RUN = "model_run";
   private static final String PROVENANCE = "_provenance";
 
   private ResultTables() {}
@@ -40,17 +40,31 @@ public final class ResultTables {
   /** Replaces the rows of run {@code runId} (every row must carry it in {@code run_id}). */
   public static void replaceRun(SparkSession spark, String warehouse, String table, String runId, List<Row> rows,
       StructType schema) {
-    int runColumn = schema.fieldIndex(RUN_ID);
+    replacePartition(spark, warehouse, table, rows, schema, List.of(runId), RUN_ID);
+  }
+
+  /**
+   * Replaces the rows of one partition: {@code values} are its values of the string columns {@code columns}, which
+   * every row must carry. A partition without rows is left as it was.
+   */
+  public static void replacePartition(SparkSession spark, String warehouse, String table, List<Row> rows,
+      StructType schema, List<String> values, String... columns) {
     for (Row row : rows) {
-      if (!runId.equals(row.getString(runColumn))) {
-        throw new IllegalArgumentException("expected rows of run " + runId + ", found " + row);
+      for (int c = 0; c < columns.length; c++) {
+        if (!values.get(c).equals(row.getString(schema.fieldIndex(columns[c])))) {
+          throw new IllegalArgumentException("expected rows of " + columns[c] + " = " + values.get(c) + ", found "
+              + row);
+        }
       }
     }
     spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite)
-        .option("partitionOverwriteMode", "dynamic").partitionBy(RUN_ID).parquet(location(warehouse, table));
+        .option("partitionOverwriteMode", "dynamic").partitionBy(columns).parquet(location(warehouse, table));
   }
 
-  /** The rows of run {@code runId}, columns in {@code schema}'s order; none when the table does not exist yet. */
+  /**
+   * The rows of run {@code runId} (of all its models, in tables partitioned by model too), columns in
+   * {@code schema}'s order; none when the table or the run does not exist yet.
+   */
   public static List<Row> readRun(SparkSession spark, String warehouse, String table, String runId,
       StructType schema) {
     Path directory = new Path(location(warehouse, table), RUN_ID + "=" + ExternalCatalogUtils.escapePathName(runId));
@@ -79,16 +93,7 @@ public final class ResultTables {
   public static void writeProvenance(String warehouse, String table, String runId, String resolvedConfiguration,
       Configuration conf) {
     Path directory = new Path(location(warehouse, table), PROVENANCE);
-    Path target = new Path(directory, RUN_ID + "=" + ExternalCatalogUtils.escapePathName(runId) + ".conf");
-    Path staging = new Path(directory, "." + target.getName() + ".tmp-" + UUID.randomUUID());
-    try {
-      FileContext files = FileContext.getFileContext(directory.toUri(), conf);
-      try (FSDataOutputStream out = directory.getFileSystem(conf).create(staging, true)) {
-        out.write(resolvedConfiguration.getBytes(StandardCharsets.UTF_8));
-      }
-      files.rename(staging, target, Options.Rename.OVERWRITE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing " + target, e);
-    }
+    HadoopFiles.writeText(new Path(directory, RUN_ID + "=" + ExternalCatalogUtils.escapePathName(runId) + ".conf"),
+        resolvedConfiguration, conf);
   }
 }

@@ -1,6 +1,7 @@
 package io.g2lstm.model.compress;
 
 import io.g2lstm.common.ConfigurationException;
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.function.LongSupplier;
  * <p>The compression ratio of a method is the number of bits the gate blocks take as 32-bit floats divided by the
  * number of bits they take compressed ({@link #storedBits}).
  */
-public sealed interface GateCompression {
+public sealed interface GateCompression extends Serializable {
 
   /** Bits of one uncompressed parameter: models are trained and stored as 32-bit floats. */
   int FLOAT_BITS = 32;

@@ -37,15 +37,22 @@ public final class GateCompressor {
     return new Compressed(copy, compressInPlace(copy, method));
   }
 
+  /** Fails with a {@link io.g2lstm.common.ConfigurationException} if {@code method} cannot compress this model. */
+  public static void requireApplicable(ComputationGraph graph, GateCompression method) {
+    for (Located l : locate(graph)) {
+      method.requireApplicable(l.block());
+    }
+  }
+
   /**
    * Compresses the gate blocks of {@code graph} in place. Every block is checked against the method first, so a
    * method that cannot be applied (a rank above a block's smaller side) fails before any parameter changes.
    */
   public static CompressionReport compressInPlace(ComputationGraph graph, GateCompression method) {
+    requireApplicable(graph, method);
     List<Located> located = locate(graph);
     List<GateBlock> blocks = new ArrayList<>();
     for (Located l : located) {
-      method.requireApplicable(l.block());
       blocks.add(l.block());
     }
     double maxChange = 0;

@@ -40,9 +40,17 @@ public final class Translator {
 
   /** A translator for a checkpoint, after checking that its model fits its vocabularies. */
   public static Translator fromCheckpoint(Checkpoint checkpoint, BeamSearch search, int batchSize) {
+    return forModel(checkpoint, checkpoint.loadModel(), search, batchSize);
+  }
+
+  /**
+   * A translator for {@code graph}, a model of {@code checkpoint}'s configuration (the checkpoint's own, or a
+   * changed copy of it), after checking that it fits the checkpoint's vocabularies.
+   */
+  public static Translator forModel(Checkpoint checkpoint, ComputationGraph graph, BeamSearch search,
+      int batchSize) {
     TranslationAssets assets = checkpoint.assets();
     ModelSettings model = ModelSettings.from(SettingsReader.load(checkpoint.configuration()));
-    ComputationGraph graph = checkpoint.loadModel();
     long sourceRows = graph.getLayer(TranslationGraph.SOURCE_EMBEDDING).getParam("W").size(0);
     long targetRows = graph.getLayer(TranslationGraph.TARGET_EMBEDDING).getParam("W").size(0);
     if (sourceRows != assets.sourceVocabulary().size() || targetRows != assets.targetVocabulary().size()) {

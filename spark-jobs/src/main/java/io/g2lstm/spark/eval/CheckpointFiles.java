@@ -1,0 +1,91 @@
+package io.g2lstm.spark.eval;
+
+import io.g2lstm.common.DataException;
+import io.g2lstm.model.train.Checkpoint;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The files of one checkpoint as bytes: read once on the driver from any Hadoop file system (a local directory,
+ * HDFS, S3), broadcast to the executors, and written there to a local directory, once per JVM, that
+ * {@link Checkpoint#open} reads (which checks the model file against its recorded SHA-256).
+ *
+ * @param location the checkpoint directory it was read from
+ * @param files file name to content, for the regular files directly in that directory
+ */
+public record CheckpointFiles(String location, Map<String, byte[]> files) implements Serializable {
+
+  private static final Map<String, Checkpoint> OPENED = new ConcurrentHashMap<>();
+
+  public CheckpointFiles {
+    files = Map.copyOf(files);
+  }
+
+  /**
+   * Reads a checkpoint: {@code path} is a checkpoint directory (with {@code state.json}) or a training output
+   * directory, whose latest checkpoint is read.
+   */
+  public static CheckpointFiles read(String path, Configuration conf) {
+    Path given = new Path(path);
+    try {
+      FileSystem fs = given.getFileSystem(conf);
+      Path directory = given;
+      if (!fs.isFile(new Path(given, Checkpoint.STATE))) {
+        Path latest = new Path(new Path(given, Checkpoint.DIRECTORY), Checkpoint.LATEST);
+        if (!fs.isFile(latest)) {
+          throw new DataException(path + ": expected a checkpoint directory (with " + Checkpoint.STATE
+              + ") or a training output (with " + Checkpoint.DIRECTORY + "/" + Checkpoint.LATEST + "), found "
+              + (fs.exists(given) ? "neither" : "nothing there"));
+        }
+        try (InputStream in = fs.open(latest)) {
+          directory = new Path(new Path(given, Checkpoint.DIRECTORY),
+              new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+        }
+      }
+      Map<String, byte[]> files = new TreeMap<>();
+      for (FileStatus file : fs.listStatus(directory)) {
+        if (file.isFile()) {
+          try (InputStream in = fs.open(file.getPath())) {
+            files.put(file.getPath().getName(), in.readAllBytes());
+          }
+        }
+      }
+      return new CheckpointFiles(fs.makeQualified(directory).toString(), files);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the checkpoint " + path, e);
+    }
+  }
+
+  /** The checkpoint, from a local copy written on first use in this JVM and removed when the JVM exits. */
+  public Checkpoint open() {
+    // Keyed by the state too: a checkpoint directory rewritten in place is another checkpoint.
+    String key = location + "\n" + Arrays.hashCode(files.getOrDefault(Checkpoint.STATE, new byte[0]));
+    return OPENED.computeIfAbsent(key, unused -> {
+      try {
+        java.nio.file.Path local = Files.createTempDirectory("g2lstm-checkpoint-");
+        // Deleted at exit in the reverse order of registration: the files, then the directory.
+        local.toFile().deleteOnExit();
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+          java.nio.file.Path target = local.resolve(file.getKey());
+          Files.write(target, file.getValue());
+          target.toFile().deleteOnExit();
+        }
+        return Checkpoint.open(local);
+      } catch (IOException e) {
+        throw new UncheckedIOException("writing a local copy of " + location, e);
+      }
+    });
+  }
+}

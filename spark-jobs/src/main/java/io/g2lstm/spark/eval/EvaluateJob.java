@@ -1,0 +1,115 @@
+package io.g2lstm.spark.eval;
+
+import io.g2lstm.model.bleu.CorpusBleu;
+import io.g2lstm.model.data.ParallelIds;
+import io.g2lstm.model.data.TranslationAssets;
+import io.g2lstm.model.decode.Translator;
+import io.g2lstm.model.train.Checkpoint;
+import io.g2lstm.prep.corpus.CorpusSpec;
+import io.g2lstm.spark.HadoopConf;
+import io.g2lstm.spark.HadoopFiles;
+import io.g2lstm.spark.ResultTables;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The {@code evaluate} job: translates test sets with a checkpoint's model across the cluster and scores them with
+ * corpus BLEU in both flavours. Writes, for the run and the model, the {@code bleu_scores} and {@code translations}
+ * tables (replacing that model's rows of the run), and the translations as text files in the checkpoint's
+ * {@code translations/} directory. Test sets are read, and the checkpoint checked, before any translation starts.
+ */
+public final class EvaluateJob {
+
+  /** What the job wrote. */
+  public record Result(String runId, EvaluatedModel model, List<BleuScoreRow> scores, List<Path> translationFiles) {}
+
+  private EvaluateJob() {}
+
+  /**
+   * @param modelPath a checkpoint directory or a training output (its latest checkpoint), on any Hadoop file system
+   * @param runId the run the rows belong to; by default the training run of the checkpoint
+   */
+  public static Result run(SparkSession spark, EvaluateSettings settings, String modelPath, Optional<String> runId,
+      String resolvedConfiguration, PrintStream log) {
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    CheckpointFiles files = CheckpointFiles.read(modelPath, hadoop);
+    Checkpoint checkpoint = files.open();
+    // Checks that the model fits the checkpoint's vocabularies before the cluster does any work.
+    Translator.forModel(checkpoint, checkpoint.loadModel(), settings.decoding().search(), 1);
+    EvaluatedModel model = EvaluatedModel.of(checkpoint, files.location());
+    String run = runId.orElse(model.modelRun());
+    List<TestSet> testSets = new ArrayList<>();
+    HadoopConf opener = new HadoopConf(hadoop);
+    for (CorpusSpec spec : settings.testSets()) {
+      testSets.add(TestSet.read(spec, opener::open));
+    }
+
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int slices = settings.slices() > 0 ? settings.slices() : sc.defaultParallelism();
+    int beam = settings.decoding().search().beam();
+    ParallelIds noValidation = new ParallelIds(new long[0], new int[0][], new int[0][]);
+    List<BleuScoreRow> scores = new ArrayList<>();
+    List<Row> translationRows = new ArrayList<>();
+    Map<Path, String> translationFiles = new LinkedHashMap<>();
+    for (TestSet testSet : testSets) {
+      long start = System.nanoTime();
+      DistributedEvaluation.VariantResult result = DistributedEvaluation.run(sc, files,
+          List.of(new ModelVariant.Original()), testSet, noValidation, settings.decoding(), slices).get(0);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      List<BleuScoreRow> testScores = scoreRows(run, model, testSet, beam, result.bleu(), checkpoint);
+      scores.addAll(testScores);
+      List<String> hypotheses = result.hypotheses();
+      for (int i = 0; i < testSet.size(); i++) {
+        translationRows.add(new TranslationRow(run, model.modelRun(), testSet.name(), beam, i + 1,
+            testSet.sources().get(i), testSet.references().get(i), hypotheses.get(i)).toRow());
+      }
+      Path file = new Path(new Path(files.location(), "translations"), testSet.name() + ".beam" + beam + ".txt");
+      translationFiles.put(file, String.join("\n", hypotheses) + "\n");
+      log.printf(Locale.ROOT, "evaluate: %s on %s (%d sentences, beam %d, %.1f s, %.1f sentences/s)%n",
+          model.modelRun(), testSet.name(), testSet.size(), beam, seconds, testSet.size() / seconds);
+      for (BleuScoreRow row : testScores) {
+        log.printf(Locale.ROOT, "  %-10s BLEU = %.2f  (%s)%n", row.flavour(), row.score(), row.signature());
+      }
+      log.println("  translations: " + file);
+    }
+
+    // Written once every test set is done, so a failure leaves the earlier results as they were.
+    translationFiles.forEach((file, text) -> HadoopFiles.writeText(file, text, hadoop));
+    List<Row> scoreRows = new ArrayList<>();
+    for (BleuScoreRow row : scores) {
+      scoreRows.add(row.toRow());
+    }
+    List<String> partition = List.of(run, model.modelRun());
+    ResultTables.replacePartition(spark, settings.warehouse(), BleuScoreRow.TABLE, scoreRows, BleuScoreRow.SCHEMA,
+        partition, ResultTables.RUN_ID, ResultTables.MODEL_RUN);
+    ResultTables.replacePartition(spark, settings.warehouse(), TranslationRow.TABLE, translationRows,
+        TranslationRow.SCHEMA, partition, ResultTables.RUN_ID, ResultTables.MODEL_RUN);
+    for (String table : List.of(BleuScoreRow.TABLE, TranslationRow.TABLE)) {
+      ResultTables.writeProvenance(settings.warehouse(), table, run, resolvedConfiguration, hadoop);
+    }
+    return new Result(run, model, List.copyOf(scores), List.copyOf(translationFiles.keySet()));
+  }
+
+  /** The two rows of a test set's score: sacreBLEU's and tokenized multi-bleu.perl's. */
+  static List<BleuScoreRow> scoreRows(String runId, EvaluatedModel model, TestSet testSet, int beam,
+      CorpusBleu bleu, Checkpoint checkpoint) {
+    TranslationAssets assets = checkpoint.assets();
+    String tokenized = "multi-bleu.perl|case:mixed|tok:moses-" + assets.targetLanguage()
+        + (assets.aggressiveHyphenSplit() ? "-a" : "");
+    return List.of(
+        BleuScoreRow.of(runId, model, testSet.name(), testSet.size(), beam, BleuScoreRow.SACREBLEU,
+            bleu.sacreBleu().score(), bleu.sacreBleu().signature()),
+        BleuScoreRow.of(runId, model, testSet.name(), testSet.size(), beam, BleuScoreRow.MULTI_BLEU,
+            bleu.multiBleu().score(), tokenized));
+  }
+}

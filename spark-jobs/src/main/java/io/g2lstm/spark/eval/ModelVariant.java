@@ -1,0 +1,44 @@
+package io.g2lstm.spark.eval;
+
+import io.g2lstm.model.compress.GateCompression;
+import io.g2lstm.model.compress.GateCompressor;
+import java.io.Serializable;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+/** A model to evaluate: a checkpoint's model as trained, or with its gate weights compressed. */
+public sealed interface ModelVariant extends Serializable {
+
+  /** Changes {@code graph} (a fresh copy of the checkpoint's model) into this variant; returns the compression ratio of its gate blocks (1 when uncompressed). */
+  double applyTo(ComputationGraph graph);
+
+  /** The method name in tables: {@code none} or the compression method's. */
+  String method();
+
+  /** The model as trained. */
+  record Original() implements ModelVariant {
+
+    @Override
+    public double applyTo(ComputationGraph graph) {
+      return 1;
+    }
+
+    @Override
+    public String method() {
+      return "none";
+    }
+  }
+
+  /** The model with its input- and forget-gate weights compressed. */
+  record Compressed(GateCompression compression) implements ModelVariant {
+
+    @Override
+    public double applyTo(ComputationGraph graph) {
+      return GateCompressor.compressInPlace(graph, compression).compressionRatio();
+    }
+
+    @Override
+    public String method() {
+      return compression.name();
+    }
+  }
+}
