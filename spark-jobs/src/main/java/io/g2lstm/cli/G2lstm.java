@@ -24,17 +24,18 @@ public final class G2lstm {
     void run(List<String> args) throws Exception;
   }
 
-  private static final Map<String, Command> COMMANDS = Map.of(
-      "tokenize", args -> TextTools.tokenize(args, System.in, System.out),
-      "detokenize", args -> TextTools.detokenize(args, System.in, System.out),
-      "bpe", args -> TextTools.bpe(args, System.in, System.out),
-      "prepare", JobCommands::prepare,
-      "train", ModelCommands::train,
-      "translate", args -> ModelCommands.translate(args, System.in, System.out),
-      "compress", args -> ModelCommands.compress(args, System.out),
-      "bleu", args -> BleuCommand.run(args, System.in, System.out),
-      "demo", JobCommands::demo,
-      "bench", BenchCommand::run);
+  private static final Map<String, Command> COMMANDS = Map.ofEntries(
+      Map.entry("tokenize", args -> TextTools.tokenize(args, System.in, System.out)),
+      Map.entry("detokenize", args -> TextTools.detokenize(args, System.in, System.out)),
+      Map.entry("bpe", args -> TextTools.bpe(args, System.in, System.out)),
+      Map.entry("prepare", JobCommands::prepare),
+      Map.entry("train", ModelCommands::train),
+      Map.entry("translate", args -> ModelCommands.translate(args, System.in, System.out)),
+      Map.entry("compress", args -> ModelCommands.compress(args, System.out)),
+      Map.entry("bleu", args -> BleuCommand.run(args, System.in, System.out)),
+      Map.entry("evaluate", JobCommands::evaluate),
+      Map.entry("demo", JobCommands::demo),
+      Map.entry("bench", BenchCommand::run));
 
   static final String USAGE = """
       usage: g2lstm <command> [options]
@@ -62,10 +63,14 @@ public final class G2lstm {
                                                      parameter-averaging training across Spark executors
                                                      (local[train.spark.workers] by default)
         train --local --conf FILE [--resume]         train in this process from prepared shards
+        evaluate --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]
+                                                     translate the test sets across the cluster; BLEU (sacreBLEU
+                                                     and tokenized) into bleu_scores, translations
         demo [--work DIR] [--master URL]             the whole pipeline on the embedded synthetic corpus
 
       benchmarks:
-        bench bpe|tokenize|prepare|layer|train|all   speed figures (medians of repeated runs)
+        bench bpe|tokenize|prepare|layer|train|spark|all
+                                                     speed figures (medians of repeated runs)
       """;
 
   private G2lstm() {}

@@ -9,6 +9,8 @@ import io.g2lstm.prep.pipeline.PrepareSettings;
 import io.g2lstm.prep.pipeline.PrepareStatistics;
 import io.g2lstm.spark.PrepareJob;
 import io.g2lstm.spark.SparkSessions;
+import io.g2lstm.spark.eval.EvaluateJob;
+import io.g2lstm.spark.eval.EvaluateSettings;
 import io.g2lstm.spark.train.SparkTrainSettings;
 import io.g2lstm.spark.train.SparkTrainer;
 import java.io.IOException;
@@ -80,16 +82,33 @@ final class JobCommands {
         : Optional.of("local[" + cluster.workers() + "]");
     SparkSession spark = SparkSessions.open("train", chosenMaster);
     try {
-      return SparkTrainer.fromConfiguration(spark, config, out).run(resume, runId.map(JobCommands::checkRunId));
+      return SparkTrainer.fromConfiguration(spark, config, out).run(resume, runId.map(id -> checkRunId("train", id)));
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** {@code evaluate --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]}. */
+  static void evaluate(List<String> args) {
+    CommandLine cli = new CommandLine("evaluate").option("--model").option("--conf").option("--run-id")
+        .option("--master").parse(args).atMostPositionals(0);
+    SettingsReader config = SettingsReader.load(Path.of(cli.required("--conf")));
+    EvaluateSettings settings = EvaluateSettings.from(config);
+    config.rejectUnknownKeys();
+    String model = cli.required("--model");
+    Optional<String> runId = cli.value("--run-id").map(id -> checkRunId("evaluate", id));
+    SparkSession spark = SparkSessions.open("evaluate", cli.value("--master"));
+    try {
+      EvaluateJob.run(spark, settings, model, runId, config.renderResolved(), System.out);
     } finally {
       spark.stop();
     }
   }
 
   /** Run ids name table partitions and checkpoints; Airflow's (such as {@code scheduled__2026-11-21T00:00:00+00:00}) pass. */
-  static String checkRunId(String runId) {
+  static String checkRunId(String command, String runId) {
     if (!runId.matches("[A-Za-z0-9][A-Za-z0-9._:+\\-]{0,199}")) {
-      throw new ConfigurationException("'train': option --run-id: expected letters, digits and . _ : + - (at most "
+      throw new ConfigurationException("'" + command + "': option --run-id: expected letters, digits and . _ : + - (at most "
           + "200, starting with a letter or digit), found '" + runId + "'");
     }
     return runId;

@@ -1,6 +1,7 @@
 package io.g2lstm.model.decode;
 
 import io.g2lstm.prep.pipeline.Vocabulary;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +21,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param maxLengthRatio the length limit as a multiple of the source length
  * @param maxLengthExtra plus this many tokens
  */
-public record BeamSearch(int beam, double lengthPenalty, double maxLengthRatio, int maxLengthExtra) {
+public record BeamSearch(int beam, double lengthPenalty, double maxLengthRatio, int maxLengthExtra)
+    implements Serializable {
 
   public BeamSearch {
     if (beam < 1) {

@@ -55,4 +55,9 @@ public record TestSet(String name, List<String> sources, List<String> references
   public int size() {
     return sources.size();
   }
+
+  @Override
+  public String toString() {
+    return "test set '" + name + "' (" + sources.size() + " sentences)";
+  }
 }

@@ -1,0 +1,175 @@
+package io.g2lstm.spark.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.g2lstm.common.ConfigurationException;
+import io.g2lstm.common.DataException;
+import io.g2lstm.common.SettingsReader;
+import io.g2lstm.model.decode.Translator;
+import io.g2lstm.model.train.Checkpoint;
+import io.g2lstm.spark.ResultTables;
+import io.g2lstm.spark.SparkSessions;
+import io.g2lstm.spark.train.TrainingFixture;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The evaluate job in local Spark on the tiny trained model: the same translations and BLEU as one process, rows
+ * and files where the README says, reruns that replace, and the errors that come before any work.
+ */
+class EvaluateJobTest {
+
+  private static SparkSession spark;
+  private static Path work;
+  private static Path model;
+
+  @TempDir
+  Path run;
+
+  @BeforeAll
+  static void start() {
+    spark = SparkSessions.open("evaluate-test", Optional.of("local[2]"));
+    work = TrainingFixture.work(spark);
+    model = TrainingFixture.trainedModel(spark);
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  private SettingsReader configuration(Map<String, ?> overrides) {
+    Map<String, Object> all = new java.util.HashMap<>(Map.of("evaluate.beam", 2, "evaluate.slices", 3));
+    all.putAll(overrides);
+    return TrainingFixture.configuration(work, run, all);
+  }
+
+  private EvaluateJob.Result evaluate(Path checkpoint, Map<String, ?> overrides, String runId) {
+    SettingsReader config = configuration(overrides);
+    return EvaluateJob.run(spark, EvaluateSettings.from(config), checkpoint.toString(),
+        Optional.ofNullable(runId), config.renderResolved(), new PrintStream(OutputStream.nullOutputStream()));
+  }
+
+  private List<Row> table(String table) {
+    return spark.read().parquet(run.resolve("warehouse").resolve(table).toString())
+        .orderBy("run_id", "model_run", "test_set", table.equals(TranslationRow.TABLE) ? "line" : "flavour")
+        .collectAsList();
+  }
+
+  @Test
+  void translatesAcrossTheClusterAsOneProcessDoes() throws Exception {
+    EvaluateJob.Result result = evaluate(model, Map.of(), null);
+    Checkpoint checkpoint = Checkpoint.open(model);
+    List<String> sources = Files.readAllLines(work.resolve("corpus/test.src"));
+    List<String> references = Files.readAllLines(work.resolve("corpus/test.tgt"));
+    Translator.Scored alone = Translator.fromCheckpoint(checkpoint,
+        EvaluateSettings.from(configuration(Map.of())).decoding().search(), 32).translateAndScore(sources, references);
+
+    assertEquals("tiny-trained", result.runId(), "the run defaults to the checkpoint's training run");
+    assertEquals("tiny-trained", result.model().modelRun());
+    assertEquals("g2", result.model().gateMode());
+    assertEquals(2, result.model().epoch());
+    assertEquals(2, result.scores().size());
+    BleuScoreRow sacre = result.scores().get(0);
+    BleuScoreRow tokenized = result.scores().get(1);
+    assertEquals(BleuScoreRow.SACREBLEU, sacre.flavour());
+    assertEquals(alone.bleu().sacreBleu().score().score(), sacre.score(), 1e-9);
+    assertEquals(alone.bleu().sacreBleu().signature(), sacre.signature());
+    assertEquals(BleuScoreRow.MULTI_BLEU, tokenized.flavour());
+    assertEquals(alone.bleu().multiBleu().score().score(), tokenized.score(), 1e-9);
+    assertTrue(tokenized.signature().startsWith("multi-bleu.perl|case:mixed|tok:moses-de"), tokenized.signature());
+    assertTrue(alone.hypotheses().stream().filter(h -> !h.isBlank()).count() > TrainingFixture.HELD_OUT_PAIRS / 2,
+        "the model writes translations");
+
+    Path file = Path.of(result.translationFiles().get(0).toUri());
+    assertEquals(alone.hypotheses(), Files.readAllLines(file), "translations in test-set order");
+    assertEquals(Checkpoint.open(model).directory().resolve("translations"), file.getParent());
+
+    List<Row> translations = table(TranslationRow.TABLE);
+    assertEquals(TrainingFixture.HELD_OUT_PAIRS, translations.size());
+    for (int i = 0; i < translations.size(); i++) {
+      Row row = translations.get(i);
+      assertEquals(i + 1, (int) row.getAs("line"));
+      assertEquals(sources.get(i), row.getAs("source"));
+      assertEquals(references.get(i), row.getAs("reference"));
+      assertEquals(alone.hypotheses().get(i), row.getAs("hypothesis"));
+    }
+    List<Row> scores = table(BleuScoreRow.TABLE);
+    assertEquals(List.of(BleuScoreRow.MULTI_BLEU, BleuScoreRow.SACREBLEU),
+        scores.stream().map(r -> r.getAs("flavour")).toList());
+    assertEquals("synthetic-test", scores.get(0).getAs("test_set"));
+    assertEquals(2, (int) scores.get(0).getAs("beam"));
+    assertEquals(4, scores.get(0).getList(scores.get(0).fieldIndex("precisions")).size());
+    assertTrue(Files.isRegularFile(run.resolve("warehouse").resolve(BleuScoreRow.TABLE).resolve("_provenance")
+        .resolve("run_id=tiny-trained.conf")));
+  }
+
+  @Test
+  void rerunsReplaceTheirModelsRowsOfTheRun() {
+    evaluate(model, Map.of("evaluate.slices", 1), "study");
+    evaluate(model, Map.of("evaluate.slices", 2), "study");
+    assertEquals(2, table(BleuScoreRow.TABLE).size(), "the same model again replaces its rows");
+    assertEquals(TrainingFixture.HELD_OUT_PAIRS, table(TranslationRow.TABLE).size());
+    List<Row> rows = ResultTables.readRun(spark, run.resolve("warehouse").toString(), BleuScoreRow.TABLE, "study",
+        BleuScoreRow.SCHEMA);
+    assertEquals(List.of("tiny-trained", "tiny-trained"), rows.stream().map(r -> r.getString(1)).toList());
+  }
+
+  @Test
+  void checksTheModelAndTheTestSetsBeforeAnyWork() throws Exception {
+    Path source = Files.writeString(run.resolve("test.en"), "a\nb\nc\n");
+    Path shortReference = Files.writeString(run.resolve("test.de"), "x\ny\n");
+    Map<String, Object> mismatched = Map.of("evaluate.test-sets", List.of(Map.of("name", "broken", "format", "plain",
+        "source", source.toString(), "target", shortReference.toString())));
+    DataException lengths = assertThrows(DataException.class, () -> evaluate(model, mismatched, null));
+    assertTrue(lengths.getMessage().contains(source.toString()) && lengths.getMessage().contains(
+        shortReference.toString()), lengths.getMessage());
+
+    Path empty = Files.writeString(run.resolve("empty.en"), "");
+    Path emptyReference = Files.writeString(run.resolve("empty.de"), "");
+    DataException none = assertThrows(DataException.class, () -> evaluate(model, Map.of("evaluate.test-sets",
+        List.of(Map.of("name", "empty", "format", "plain", "source", empty.toString(), "target",
+            emptyReference.toString()))), null));
+    assertTrue(none.getMessage().contains("expected the sentences of test set 'empty', found none"),
+        none.getMessage());
+
+    DataException missing = assertThrows(DataException.class, () -> evaluate(run.resolve("nowhere"), Map.of(),
+        null));
+    assertTrue(missing.getMessage().contains("expected a checkpoint directory"), missing.getMessage());
+
+    Path otherVocabulary = copyOf(Checkpoint.open(model).directory(), run.resolve("other-vocabulary"));
+    Files.writeString(otherVocabulary.resolve("vocab.tgt"), "extra\t1\n", java.nio.file.StandardOpenOption.APPEND);
+    DataException vocabulary = assertThrows(DataException.class, () -> evaluate(otherVocabulary, Map.of(), null));
+    assertTrue(vocabulary.getMessage().contains("expected a model for its vocabularies"), vocabulary.getMessage());
+
+    ConfigurationException name = assertThrows(ConfigurationException.class, () -> evaluate(model,
+        Map.of("evaluate.test-sets", List.of(Map.of("name", "../x", "format", "plain", "source", source.toString(),
+            "target", source.toString()))), null));
+    assertTrue(name.getMessage().contains("evaluate.test-sets"), name.getMessage());
+    assertFalse(Files.exists(run.resolve("warehouse").resolve(BleuScoreRow.TABLE)), "nothing was written");
+  }
+
+  private static Path copyOf(Path directory, Path target) throws Exception {
+    Files.createDirectories(target);
+    try (var files = Files.list(directory)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(file, target.resolve(file.getFileName()));
+      }
+    }
+    return target;
+  }
+}
