@@ -220,6 +220,26 @@ public final class SettingsReader {
     }
   }
 
+  /** A list of numbers. */
+  public List<Double> doubleList(String key) {
+    String path = path(key);
+    requireType(path, ConfigValueType.LIST, "a list of numbers");
+    try {
+      List<Double> list = merged.getDoubleList(path);
+      consumed.add(path);
+      return List.copyOf(list);
+    } catch (ConfigException.WrongType e) {
+      throw error(path, "a list of numbers", merged.getValue(path).render());
+    }
+  }
+
+  /** The names of the entries of the section at {@code key}, sorted. */
+  public List<String> keysOf(String key) {
+    String path = path(key);
+    requireType(path, ConfigValueType.OBJECT, "a section { ... }");
+    return List.copyOf(new TreeSet<>(merged.getObject(path).keySet()));
+  }
+
   /**
    * A list of sections, each read through its own reader. Each element's keys must be among {@code allowedKeys};
    * the element readers name their key as {@code key[i].name}.

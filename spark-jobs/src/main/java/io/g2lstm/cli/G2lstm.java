@@ -34,6 +34,7 @@ public final class G2lstm {
       Map.entry("compress", args -> ModelCommands.compress(args, System.out)),
       Map.entry("bleu", args -> BleuCommand.run(args, System.in, System.out)),
       Map.entry("evaluate", JobCommands::evaluate),
+      Map.entry("sweep", JobCommands::sweep),
       Map.entry("demo", JobCommands::demo),
       Map.entry("bench", BenchCommand::run));
 
@@ -66,6 +67,9 @@ public final class G2lstm {
         evaluate --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]
                                                      translate the test sets across the cluster; BLEU (sacreBLEU
                                                      and tokenized) into bleu_scores, translations
+        sweep --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]
+                                                     BLEU and perplexity with the gate weights compressed by each
+                                                     method of sweep.grid, into compression_results
         demo [--work DIR] [--master URL]             the whole pipeline on the embedded synthetic corpus
 
       benchmarks:

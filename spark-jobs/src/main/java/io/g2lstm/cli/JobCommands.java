@@ -11,6 +11,8 @@ import io.g2lstm.spark.PrepareJob;
 import io.g2lstm.spark.SparkSessions;
 import io.g2lstm.spark.eval.EvaluateJob;
 import io.g2lstm.spark.eval.EvaluateSettings;
+import io.g2lstm.spark.eval.SweepJob;
+import io.g2lstm.spark.eval.SweepSettings;
 import io.g2lstm.spark.train.SparkTrainSettings;
 import io.g2lstm.spark.train.SparkTrainer;
 import java.io.IOException;
@@ -90,16 +92,37 @@ final class JobCommands {
 
   /** {@code evaluate --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]}. */
   static void evaluate(List<String> args) {
-    CommandLine cli = new CommandLine("evaluate").option("--model").option("--conf").option("--run-id")
+    modelJob("evaluate", args, (spark, config, model, runId) -> {
+      EvaluateSettings settings = EvaluateSettings.from(config);
+      config.rejectUnknownKeys();
+      EvaluateJob.run(spark, settings, model, runId, config.renderResolved(), System.out);
+    });
+  }
+
+  /** {@code sweep --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]}. */
+  static void sweep(List<String> args) {
+    modelJob("sweep", args, (spark, config, model, runId) -> {
+      SweepSettings settings = SweepSettings.from(config);
+      config.rejectUnknownKeys();
+      SweepJob.run(spark, settings, model, runId, config.renderResolved(), System.out);
+    });
+  }
+
+  /** A Spark job over one checkpoint. */
+  private interface ModelJob {
+    void run(SparkSession spark, SettingsReader config, String model, Optional<String> runId);
+  }
+
+  /** Parses {@code --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]} and runs the job in a session. */
+  private static void modelJob(String command, List<String> args, ModelJob job) {
+    CommandLine cli = new CommandLine(command).option("--model").option("--conf").option("--run-id")
         .option("--master").parse(args).atMostPositionals(0);
     SettingsReader config = SettingsReader.load(Path.of(cli.required("--conf")));
-    EvaluateSettings settings = EvaluateSettings.from(config);
-    config.rejectUnknownKeys();
     String model = cli.required("--model");
-    Optional<String> runId = cli.value("--run-id").map(id -> checkRunId("evaluate", id));
-    SparkSession spark = SparkSessions.open("evaluate", cli.value("--master"));
+    Optional<String> runId = cli.value("--run-id").map(id -> checkRunId(command, id));
+    SparkSession spark = SparkSessions.open(command, cli.value("--master"));
     try {
-      EvaluateJob.run(spark, settings, model, runId, config.renderResolved(), System.out);
+      job.run(spark, config, model, runId);
     } finally {
       spark.stop();
     }

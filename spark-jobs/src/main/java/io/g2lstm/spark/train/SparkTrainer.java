@@ -12,11 +12,11 @@ import io.g2lstm.model.train.TrainSettings;
 import io.g2lstm.model.train.Trainer;
 import io.g2lstm.prep.corpus.Split;
 import io.g2lstm.prep.pipeline.PrepareManifest;
+import io.g2lstm.spark.PreparedAssets;
 import io.g2lstm.spark.ResultTables;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -102,7 +102,7 @@ public final class SparkTrainer {
   public Result run(boolean resume, Optional<String> requestedRunId) {
     useSystemClockForStatistics();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    java.nio.file.Path assetsDirectory = localAssets(hadoop);
+    java.nio.file.Path assetsDirectory = PreparedAssets.copyToLocal(train.data(), hadoop);
     try {
       return run(resume, requestedRunId, assetsDirectory, hadoop);
     } finally {
@@ -290,26 +290,6 @@ public final class SparkTrainer {
     Row counts = shards.agg(functions.count(functions.lit(1)),
         functions.coalesce(functions.sum(functions.col("tgt_len").plus(1)), functions.lit(0L))).first();
     return new long[] {counts.getLong(0), counts.getLong(1)};
-  }
-
-  /** Copies the manifest, vocabularies and BPE codes of the prepared data to the driver's disk. */
-  private java.nio.file.Path localAssets(Configuration hadoop) {
-    Path data = new Path(train.data());
-    try {
-      FileSystem fs = data.getFileSystem(hadoop);
-      java.nio.file.Path local = Files.createTempDirectory("g2lstm-assets-");
-      for (String file : TranslationAssets.FILES) {
-        Path source = new Path(data, file);
-        if (!fs.isFile(source)) {
-          throw new DataException(train.data() + ": expected the output of 'prepare' (with " + file
-              + "), found no " + source);
-        }
-        fs.copyToLocalFile(false, source, new Path(local.resolve(file).toUri()), true);
-      }
-      return local;
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading the prepared data in " + train.data(), e);
-    }
   }
 
   /** Removes the exported minibatches of earlier attempts of this run, left behind when they were killed. */

@@ -1,0 +1,114 @@
+package io.g2lstm.spark.eval;
+
+import io.g2lstm.model.compress.GateCompression;
+import io.g2lstm.model.compress.GateCompressor;
+import io.g2lstm.model.data.ParallelIds;
+import io.g2lstm.model.data.TranslationAssets;
+import io.g2lstm.model.train.Checkpoint;
+import io.g2lstm.prep.corpus.CorpusSpec;
+import io.g2lstm.prep.corpus.Split;
+import io.g2lstm.spark.HadoopConf;
+import io.g2lstm.spark.PreparedAssets;
+import io.g2lstm.spark.ResultTables;
+import io.g2lstm.spark.ShardReader;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+/**
+ * The {@code sweep} job, the paper's sensitivity analysis: a checkpoint's model evaluated as trained and with its
+ * input- and forget-gate weights compressed by every method of a grid (rounding, rounding and clipping, low-rank
+ * SVD). Every (method, test-set slice) pair is a task across the cluster; each cell gets BLEU on the test sets and
+ * perplexity on the validation split. Writes the model's rows of the run in {@code compression_results}. The grid is
+ * checked against the model (a rank above a gate block's smaller side) and the validation data against the
+ * checkpoint's vocabularies before any work.
+ */
+public final class SweepJob {
+
+  private SweepJob() {}
+
+  /**
+   * @param modelPath a checkpoint directory or a training output (its latest checkpoint), on any Hadoop file system
+   * @param runId the run the rows belong to; by default the training run of the checkpoint
+   */
+  public static List<CompressionResultRow> run(SparkSession spark, SweepSettings settings, String modelPath,
+      Optional<String> runId, String resolvedConfiguration, PrintStream log) {
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    CheckpointFiles files = CheckpointFiles.read(modelPath, hadoop);
+    Checkpoint checkpoint = files.open();
+    ComputationGraph graph = checkpoint.loadModel();
+    for (GateCompression method : settings.methods()) {
+      GateCompressor.requireApplicable(graph, method);
+    }
+    EvaluatedModel model = EvaluatedModel.of(checkpoint, files.location());
+    String run = runId.orElse(model.modelRun());
+    TranslationAssets data = PreparedAssets.load(settings.validationData(), hadoop);
+    data.requireSameVocabularies(checkpoint.assets(), "the data in " + settings.validationData(),
+        checkpoint.toString());
+    ParallelIds validation = ShardReader.read(settings.validationData(), Split.VALID, hadoop);
+    List<TestSet> testSets = new ArrayList<>();
+    for (CorpusSpec spec : settings.evaluate().testSets()) {
+      testSets.add(TestSet.read(spec, new HadoopConf(hadoop)::open));
+    }
+
+    List<ModelVariant> variants = new ArrayList<>();
+    variants.add(new ModelVariant.Original());
+    for (GateCompression method : settings.methods()) {
+      variants.add(new ModelVariant.Compressed(method));
+    }
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    EvaluateSettings evaluate = settings.evaluate();
+    int slices = evaluate.slices() > 0 ? evaluate.slices() : sc.defaultParallelism();
+    List<CompressionResultRow> rows = new ArrayList<>();
+    double[] perplexities = null;
+    for (TestSet testSet : testSets) {
+      long start = System.nanoTime();
+      // Perplexity does not depend on the test set: the validation pairs are scored with the first one.
+      ParallelIds scored = perplexities == null ? validation : validation.slice(0, 0);
+      List<DistributedEvaluation.VariantResult> results = DistributedEvaluation.run(sc, files, variants, testSet,
+          scored, evaluate.decoding(), slices);
+      if (perplexities == null) {
+        perplexities = new double[results.size()];
+        for (int v = 0; v < results.size(); v++) {
+          perplexities[v] = results.get(v).validation().perplexity();
+        }
+      }
+      double originalBleu = results.get(0).bleu().sacreBleu().score().score();
+      double originalTokenized = results.get(0).bleu().multiBleu().score().score();
+      log.printf(Locale.ROOT, "sweep: %s on %s, %d cells in %.1f s%n", model.modelRun(), testSet.name(),
+          variants.size(), (System.nanoTime() - start) / 1e9);
+      for (int v = 0; v < results.size(); v++) {
+        DistributedEvaluation.VariantResult result = results.get(v);
+        double bleu = result.bleu().sacreBleu().score().score();
+        double tokenized = result.bleu().multiBleu().score().score();
+        CompressionResultRow row = new CompressionResultRow(run, model, settings.grid(), result.variant(),
+            testSet.name(), bleu, bleu - originalBleu, tokenized, tokenized - originalTokenized, perplexities[v],
+            result.compressionRatio());
+        rows.add(row);
+        log.printf(Locale.ROOT, "  %-34s BLEU %6.2f (%+.2f), tokenized %6.2f (%+.2f), perplexity %.2f, ratio %.1f%n",
+            label(result.variant()), bleu, row.bleuChange(), tokenized, row.tokenizedBleuChange(), perplexities[v],
+            result.compressionRatio());
+      }
+    }
+    List<Row> tableRows = new ArrayList<>();
+    for (CompressionResultRow row : rows) {
+      tableRows.add(row.toRow());
+    }
+    ResultTables.replacePartition(spark, evaluate.warehouse(), CompressionResultRow.TABLE, tableRows,
+        CompressionResultRow.SCHEMA, List.of(run, model.modelRun()), ResultTables.RUN_ID, ResultTables.MODEL_RUN);
+    ResultTables.writeProvenance(evaluate.warehouse(), CompressionResultRow.TABLE, run, resolvedConfiguration,
+        hadoop);
+    return List.copyOf(rows);
+  }
+
+  private static String label(ModelVariant variant) {
+    return variant instanceof ModelVariant.Compressed compressed ? compressed.compression().label() : "original";
+  }
+}
