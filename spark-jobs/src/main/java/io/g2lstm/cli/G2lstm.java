@@ -35,6 +35,7 @@ public final class G2lstm {
       Map.entry("bleu", args -> BleuCommand.run(args, System.in, System.out)),
       Map.entry("evaluate", JobCommands::evaluate),
       Map.entry("sweep", JobCommands::sweep),
+      Map.entry("gates", JobCommands::gates),
       Map.entry("demo", JobCommands::demo),
       Map.entry("bench", BenchCommand::run));
 
@@ -70,6 +71,9 @@ public final class G2lstm {
         sweep --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]
                                                      BLEU and perplexity with the gate weights compressed by each
                                                      method of sweep.grid, into compression_results
+        gates --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]
+                                                     input and forget gate values of one layer on training pairs:
+                                                     gate_histograms, gate_token_means and SVG pictures
         demo [--work DIR] [--master URL]             the whole pipeline on the embedded synthetic corpus
 
       benchmarks:

@@ -11,6 +11,8 @@ import io.g2lstm.spark.PrepareJob;
 import io.g2lstm.spark.SparkSessions;
 import io.g2lstm.spark.eval.EvaluateJob;
 import io.g2lstm.spark.eval.EvaluateSettings;
+import io.g2lstm.spark.eval.GatesJob;
+import io.g2lstm.spark.eval.GatesSettings;
 import io.g2lstm.spark.eval.SweepJob;
 import io.g2lstm.spark.eval.SweepSettings;
 import io.g2lstm.spark.train.SparkTrainSettings;
@@ -105,6 +107,15 @@ final class JobCommands {
       SweepSettings settings = SweepSettings.from(config);
       config.rejectUnknownKeys();
       SweepJob.run(spark, settings, model, runId, config.renderResolved(), System.out);
+    });
+  }
+
+  /** {@code gates --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]}. */
+  static void gates(List<String> args) {
+    modelJob("gates", args, (spark, config, model, runId) -> {
+      GatesSettings settings = GatesSettings.from(config);
+      config.rejectUnknownKeys();
+      GatesJob.run(spark, settings, model, runId, config.renderResolved(), System.out);
     });
   }
 

@@ -54,6 +54,18 @@ public final class ReportWriter {
     writeFiles(files, outputDirectory);
   }
 
+  /**
+   * Writes only the charts of {@code data} (SVG files named as in the report) into {@code outputDirectory},
+   * replacing its content as {@link #write} does: the pictures of one job's results.
+   */
+  public static void writeFigures(ReportData data, Path outputDirectory) {
+    List<ReportFile> files = new ArrayList<>();
+    for (Figure figure : StudyReport.of(data).figures()) {
+      files.add(ReportFile.of(figure.fileName(), XML_DECLARATION + figure.svg()));
+    }
+    writeFiles(files, outputDirectory);
+  }
+
   /** Writes {@code files} as the whole content of {@code outputDirectory}, as {@link #write} describes. */
   static void writeFiles(List<ReportFile> files, Path outputDirectory) {
     Path output = outputDirectory.toAbsolutePath().normalize();

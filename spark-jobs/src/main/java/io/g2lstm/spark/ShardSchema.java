@@ -1,5 +1,10 @@
 package io.g2lstm.spark;
 
+import io.g2lstm.model.data.ParallelIds;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -24,6 +29,32 @@ public final class ShardSchema {
       .add(TARGET_LENGTH, DataTypes.IntegerType, false);
 
   private ShardSchema() {}
+
+  /** The pairs of shard rows, in their order. */
+  public static ParallelIds pairs(Iterator<Row> rows) {
+    List<Long> ids = new ArrayList<>();
+    List<int[]> sources = new ArrayList<>();
+    List<int[]> targets = new ArrayList<>();
+    while (rows.hasNext()) {
+      Row row = rows.next();
+      ids.add(row.getLong(row.fieldIndex(SEQUENCE_ID)));
+      sources.add(ints(row.getList(row.fieldIndex(SOURCE_IDS))));
+      targets.add(ints(row.getList(row.fieldIndex(TARGET_IDS))));
+    }
+    long[] sequenceIds = new long[ids.size()];
+    for (int i = 0; i < sequenceIds.length; i++) {
+      sequenceIds[i] = ids.get(i);
+    }
+    return new ParallelIds(sequenceIds, sources.toArray(new int[0][]), targets.toArray(new int[0][]));
+  }
+
+  private static int[] ints(List<Integer> values) {
+    int[] out = new int[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values.get(i);
+    }
+    return out;
+  }
 
   /** Spark rows hold arrays as boxed values. */
   static Integer[] boxed(int[] ids) {

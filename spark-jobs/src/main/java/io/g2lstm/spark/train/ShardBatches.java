@@ -3,7 +3,6 @@ package io.g2lstm.spark.train;
 import io.g2lstm.model.data.Minibatches;
 import io.g2lstm.model.data.ParallelIds;
 import io.g2lstm.spark.ShardSchema;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -40,39 +39,13 @@ final class ShardBatches {
     return shards.javaRDD().mapPartitionsWithIndex(new Encode(batchSize, 0, false, Integer.MAX_VALUE), true);
   }
 
-  /** The pairs of one partition's rows. */
-  static ParallelIds pairs(Iterator<Row> rows) {
-    List<Long> ids = new ArrayList<>();
-    List<int[]> sources = new ArrayList<>();
-    List<int[]> targets = new ArrayList<>();
-    while (rows.hasNext()) {
-      Row row = rows.next();
-      ids.add(row.getLong(row.fieldIndex(ShardSchema.SEQUENCE_ID)));
-      sources.add(ints(row.getList(row.fieldIndex(ShardSchema.SOURCE_IDS))));
-      targets.add(ints(row.getList(row.fieldIndex(ShardSchema.TARGET_IDS))));
-    }
-    long[] sequenceIds = new long[ids.size()];
-    for (int i = 0; i < sequenceIds.length; i++) {
-      sequenceIds[i] = ids.get(i);
-    }
-    return new ParallelIds(sequenceIds, sources.toArray(new int[0][]), targets.toArray(new int[0][]));
-  }
-
-  private static int[] ints(List<Integer> values) {
-    int[] out = new int[values.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = values.get(i);
-    }
-    return out;
-  }
-
   /** Plans a partition's batches and encodes each only when the consumer asks for it. */
   private record Encode(int batchSize, long seed, boolean bucketed, int maxBatches)
       implements Function2<Integer, Iterator<Row>, Iterator<MultiDataSet>> {
 
     @Override
     public Iterator<MultiDataSet> call(Integer partition, Iterator<Row> rows) {
-      ParallelIds pairs = pairs(rows);
+      ParallelIds pairs = ShardSchema.pairs(rows);
       List<int[]> planned = bucketed ? Minibatches.planFull(pairs, batchSize, seed * 1_000_003L + partition)
           : Minibatches.inOrder(pairs.size(), batchSize);
       List<int[]> batches = planned.subList(0, Math.min(maxBatches, planned.size()));
