@@ -2,31 +2,37 @@ package io.g2lstm.cli;
 
 import io.g2lstm.common.Directories;
 import io.g2lstm.common.SettingsReader;
-import io.g2lstm.common.TextFiles;
-import io.g2lstm.model.ModelSettings;
-import io.g2lstm.model.bleu.BleuScore;
-import io.g2lstm.model.decode.BeamSearch;
-import io.g2lstm.model.decode.Translator;
-import io.g2lstm.model.train.Checkpoint;
-import io.g2lstm.model.train.TrainSettings;
+import io.g2lstm.model.layer.GateMode;
 import io.g2lstm.prep.demo.SyntheticCorpus;
+import io.g2lstm.prep.pipeline.PrepareManifest;
 import io.g2lstm.prep.pipeline.PrepareSettings;
-import io.g2lstm.spark.ResultTables;
-import io.g2lstm.spark.train.SparkTrainSettings;
+import io.g2lstm.report.ReportWriter;
+import io.g2lstm.spark.PrepareJob;
+import io.g2lstm.spark.SparkSessions;
+import io.g2lstm.spark.eval.BleuScoreRow;
+import io.g2lstm.spark.eval.EvaluateJob;
+import io.g2lstm.spark.eval.EvaluateSettings;
+import io.g2lstm.spark.eval.GatesJob;
+import io.g2lstm.spark.eval.GatesSettings;
+import io.g2lstm.spark.eval.ReportJob;
+import io.g2lstm.spark.eval.SweepJob;
+import io.g2lstm.spark.eval.SweepSettings;
 import io.g2lstm.spark.train.SparkTrainer;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.SparkSession;
 
 /**
- * The demo: the whole pipeline on the embedded synthetic corpus, with {@code conf/demo.conf} (packaged in the jar):
- * generate the corpus, prepare it in local Spark, train the tiny model by parameter averaging in local Spark, translate the test split with beam search
- * and score it with BLEU. Everything goes under one work directory; each run starts afresh.
+ * The demo: the whole study on the embedded synthetic corpus, with {@code conf/demo.conf} (packaged in the jar), in
+ * one local Spark session: generate the corpus, prepare it, train the tiny model three times (baseline, sharpened
+ * and G² gates; parameter averaging with one worker), and for each model evaluate BLEU on the test split, sweep the
+ * gate compressions and record the gate statistics, all as run {@value #RUN_ID}; then render the report. Everything
+ * goes under one work directory; each run starts afresh.
  */
 final class Demo {
 
@@ -39,56 +45,75 @@ final class Demo {
     static final Sizes DEFAULT = new Sizes(20_000, 500, 500);
   }
 
-  /** What the demo achieved. */
-  record Result(BleuScore bleu, Path checkpoint, Path hypotheses) {}
+  /**
+   * What the demo achieved.
+   *
+   * @param evaluations per gate mode, the evaluation of its model
+   * @param report the report's HTML page
+   */
+  record Result(Map<GateMode, EvaluateJob.Result> evaluations, Path report) {}
 
   private Demo() {}
 
   static Result run(Path work, Optional<String> master, Sizes sizes, PrintStream out) throws IOException {
+    long start = System.nanoTime();
     Path corpus = work.resolve("corpus");
     out.printf("demo: generating the synthetic corpus in %s (seed %d: %d/%d/%d pairs)%n", corpus, SEED,
         sizes.train(), sizes.valid(), sizes.test());
     new SyntheticCorpus(SEED).writeSplits(corpus, sizes.train(), sizes.valid(), sizes.test());
-    SettingsReader config = SettingsReader.parse(JobCommands.resourceText(CONFIGURATION), CONFIGURATION,
-        Map.of("paths.work", work.toString()));
-    PrepareSettings prepare = PrepareSettings.from(config);
-    ModelSettings model = ModelSettings.from(config);
-    TrainSettings train = TrainSettings.from(config);
-    config.rejectUnknownKeys();
-    JobCommands.runPrepare(prepare, config, master, out);
+    String configuration = JobCommands.resourceText(CONFIGURATION);
+    SettingsReader base = settings(configuration, work, GateMode.G2);
+    SparkSession spark = SparkSessions.open("demo", Optional.of(master.orElse("local[2]")));
+    try {
+      PrepareSettings prepare = PrepareSettings.from(base);
+      long prepareStart = System.nanoTime();
+      PrepareManifest manifest = PrepareJob.run(spark, prepare, base);
+      JobCommands.printSummary(manifest, prepare.output(), (System.nanoTime() - prepareStart) / 1e9, out);
+      Directories.deleteTree(work.resolve("train"));
 
-    SparkTrainSettings cluster = SparkTrainSettings.from(config);
-    out.printf("demo: training %s (%s gates, %d epochs) on %d Spark workers into %s%n", model.name(),
-        SettingsReader.settingName(model.gate().mode()), train.epochs(), cluster.workers(), train.output());
-    Path trainOutput = Path.of(train.output());
-    Directories.deleteTree(trainOutput);
-    SparkTrainer.Result trained = JobCommands.runTrain(config, false, Optional.of(RUN_ID), master, out);
-    out.printf("demo: training metrics of run %s are in the table %s%n", trained.runId(),
-        ResultTables.location(cluster.warehouse(), "training_metrics"));
-
-    Checkpoint checkpoint = Checkpoint.latest(trainOutput).orElseThrow();
-    Translator translator = Translator.fromCheckpoint(checkpoint, new BeamSearch(5, 0, 2.0, 10), 32);
-    List<String> sources = Files.readAllLines(corpus.resolve("test.src"));
-    List<String> references = Files.readAllLines(corpus.resolve("test.tgt"));
-    long start = System.nanoTime();
-    Translator.Scored result = translator.translateAndScore(sources, references);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    Path hypotheses = work.resolve("test.hyp");
-    TextFiles.write(hypotheses, w -> {
-      for (String line : result.hypotheses()) {
-        w.write(line);
-        w.write('\n');
+      Map<GateMode, EvaluateJob.Result> evaluations = new LinkedHashMap<>();
+      for (GateMode mode : GateMode.values()) {
+        String name = SettingsReader.settingName(mode);
+        SettingsReader config = settings(configuration, work, mode);
+        out.printf("demo: training the %s model (run %s)%n", name, runId(mode));
+        SparkTrainer.fromConfiguration(spark, config, out).run(false, Optional.of(runId(mode)));
+        String model = work.resolve("train").resolve(name).toString();
+        String resolved = config.renderResolved();
+        out.printf("demo: evaluating, sweeping the gate compressions and recording the gates of %s%n", name);
+        evaluations.put(mode, EvaluateJob.run(spark, EvaluateSettings.from(config), model, Optional.of(RUN_ID),
+            resolved, out));
+        SweepJob.run(spark, SweepSettings.from(config), model, Optional.of(RUN_ID), resolved, out);
+        GatesJob.run(spark, GatesSettings.from(config), model, Optional.of(RUN_ID), resolved, out);
       }
-    });
-    out.printf(Locale.ROOT, "demo: translated the %d test sentences (beam 5) in %.1f s into %s; for example:%n",
-        sources.size(), seconds, hypotheses);
-    for (int i = 0; i < Math.min(5, sources.size()); i++) {
-      out.printf("  source:      %s%n  reference:   %s%n  translation: %s%n", sources.get(i), references.get(i),
-          result.hypotheses().get(i));
+      Path report = ReportJob.run(spark, base.section("results").nonBlankString("warehouse"), RUN_ID,
+          Path.of(base.section("report").nonBlankString("output"))).resolve(ReportWriter.HTML);
+      out.println("demo: BLEU on the synthetic test split (beam 5), sacreBLEU and tokenized:");
+      for (Map.Entry<GateMode, EvaluateJob.Result> evaluation : evaluations.entrySet()) {
+        out.printf(Locale.ROOT, "  %-10s", SettingsReader.settingName(evaluation.getKey()));
+        for (BleuScoreRow score : evaluation.getValue().scores()) {
+          out.printf(Locale.ROOT, "  %s %6.2f", score.flavour(), score.score());
+        }
+        out.println();
+      }
+      out.printf(Locale.ROOT, "demo: done in %.0f s; the report is %s%n", (System.nanoTime() - start) / 1e9,
+          report.toAbsolutePath());
+      return new Result(evaluations, report);
+    } finally {
+      spark.stop();
     }
-    BleuScore bleu = result.bleu().sacreBleu().score();
-    out.println("demo: " + bleu.line());
-    out.println("      " + result.bleu().sacreBleu().signature());
-    return new Result(bleu, checkpoint.directory(), hypotheses);
+  }
+
+  /** The training run of the model with {@code mode} gates. */
+  static String runId(GateMode mode) {
+    return RUN_ID + "-" + SettingsReader.settingName(mode);
+  }
+
+  /** The demo configuration for the model with {@code mode} gates, trained into {@code <work>/train/<mode>}. */
+  private static SettingsReader settings(String configuration, Path work, GateMode mode) {
+    String name = SettingsReader.settingName(mode);
+    SettingsReader config = SettingsReader.parse(configuration, CONFIGURATION, Map.of("paths.work", work.toString(),
+        "model.gate.mode", name, "train.output", work.resolve("train").resolve(name).toString()));
+    config.rejectUnknownKeys();
+    return config;
   }
 }

@@ -36,6 +36,7 @@ public final class G2lstm {
       Map.entry("evaluate", JobCommands::evaluate),
       Map.entry("sweep", JobCommands::sweep),
       Map.entry("gates", JobCommands::gates),
+      Map.entry("report", JobCommands::report),
       Map.entry("demo", JobCommands::demo),
       Map.entry("bench", BenchCommand::run));
 
@@ -74,6 +75,8 @@ public final class G2lstm {
         gates --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]
                                                      input and forget gate values of one layer on training pairs:
                                                      gate_histograms, gate_token_means and SVG pictures
+        report --run ID --conf FILE [--output DIR]   the run's tables as an HTML page and a Markdown summary
+                                                     (in report.output/ID by default)
         demo [--work DIR] [--master URL]             the whole pipeline on the embedded synthetic corpus
 
       benchmarks:

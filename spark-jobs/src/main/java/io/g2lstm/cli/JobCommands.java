@@ -7,12 +7,14 @@ import io.g2lstm.prep.corpus.Split;
 import io.g2lstm.prep.pipeline.PrepareManifest;
 import io.g2lstm.prep.pipeline.PrepareSettings;
 import io.g2lstm.prep.pipeline.PrepareStatistics;
+import io.g2lstm.report.ReportWriter;
 import io.g2lstm.spark.PrepareJob;
 import io.g2lstm.spark.SparkSessions;
 import io.g2lstm.spark.eval.EvaluateJob;
 import io.g2lstm.spark.eval.EvaluateSettings;
 import io.g2lstm.spark.eval.GatesJob;
 import io.g2lstm.spark.eval.GatesSettings;
+import io.g2lstm.spark.eval.ReportJob;
 import io.g2lstm.spark.eval.SweepJob;
 import io.g2lstm.spark.eval.SweepSettings;
 import io.g2lstm.spark.train.SparkTrainSettings;
@@ -117,6 +119,24 @@ final class JobCommands {
       config.rejectUnknownKeys();
       GatesJob.run(spark, settings, model, runId, config.renderResolved(), System.out);
     });
+  }
+
+  /** {@code report --run ID --conf FILE [--output DIR] [--master URL]}. */
+  static void report(List<String> args) {
+    CommandLine cli = new CommandLine("report").option("--run").option("--conf").option("--output")
+        .option("--master").parse(args).atMostPositionals(0);
+    SettingsReader config = SettingsReader.load(Path.of(cli.required("--conf")));
+    String warehouse = config.section("results").nonBlankString("warehouse");
+    Path output = Path.of(cli.value("--output").orElseGet(() -> config.section("report").nonBlankString("output")));
+    config.rejectUnknownKeys();
+    String runId = checkRunId("report", cli.required("--run"));
+    SparkSession spark = SparkSessions.open("report", Optional.of(cli.value("--master").orElse("local[1]")));
+    try {
+      Path directory = ReportJob.run(spark, warehouse, runId, output);
+      System.out.println("report: " + directory.resolve(ReportWriter.HTML).toAbsolutePath());
+    } finally {
+      spark.stop();
+    }
   }
 
   /** A Spark job over one checkpoint. */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.g2lstm.model.data.TextCodec;
+import io.g2lstm.model.layer.GateMode;
+import io.g2lstm.spark.eval.EvaluateJob;
 import io.g2lstm.model.decode.BeamSearch;
 import io.g2lstm.model.decode.Translator;
 import io.g2lstm.model.train.Checkpoint;
@@ -12,6 +14,7 @@ import io.g2lstm.prep.pipeline.Vocabulary;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The demo pipeline end to end, as {@code bin/g2lstm demo} runs it: the tiny G²-LSTM model trained on the synthetic
- * corpus in local Spark must translate held-out synthetic sentences with a BLEU above 50.
+ * The demo study end to end, as {@code bin/g2lstm demo} runs it: the tiny models trained on the synthetic corpus in
+ * local Spark must translate held-out synthetic sentences with a BLEU above 50, and the report must hold every
+ * section.
  */
 class DemoConvergenceTest {
 
@@ -31,18 +35,30 @@ class DemoConvergenceTest {
   Path work;
 
   @Test
-  void tinyModelLearnsTheSyntheticLanguagePair() throws IOException {
+  void tinyModelsLearnTheSyntheticLanguagePairAndTheStudyIsReported() throws IOException {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     Demo.Result result = Demo.run(work, Optional.of("local[2]"), Demo.Sizes.DEFAULT,
         new PrintStream(log, true, StandardCharsets.UTF_8));
     String output = log.toString(StandardCharsets.UTF_8);
     System.out.println(output);
-    assertTrue(result.bleu().score() > 50, "BLEU " + result.bleu().score() + "\n" + output);
-    assertTrue(Files.readAllLines(result.hypotheses()).size() == Demo.Sizes.DEFAULT.test());
+    assertEquals(List.of(GateMode.values()), List.copyOf(result.evaluations().keySet()));
+    for (EvaluateJob.Result evaluation : result.evaluations().values()) {
+      double bleu = evaluation.scores().get(0).score();
+      assertTrue(bleu > 50, evaluation.model().gateMode() + " BLEU " + bleu + "\n" + output);
+      Path translations = Path.of(evaluation.translationFiles().get(0).toUri());
+      assertEquals(Demo.Sizes.DEFAULT.test(), Files.readAllLines(translations).size());
+    }
     assertTrue(output.contains("validation perplexity"), output);
+    String page = Files.readString(result.report());
+    for (String section : List.of("id=\"bleu-table\"", "id=\"compression-table\"", "id=\"gate-histograms\"",
+        "id=\"token-gates\"", "id=\"training-table\"", "Baseline", "Sharpened", "G²-LSTM")) {
+      assertTrue(page.contains(section), section);
+    }
+    assertFalse(page.contains(" yet: the "), "no section is missing its data");
 
-    // Bad input, on the trained model: blank lines stay blank lines, unseen characters become <unk>.
-    Checkpoint checkpoint = Checkpoint.open(result.checkpoint());
+    // Bad input, on the trained G2 model: blank lines stay blank lines, unseen characters become <unk>.
+    Checkpoint checkpoint = Checkpoint.open(Path.of(URI.create(result.evaluations().get(GateMode.G2).model()
+        .checkpoint())));
     Translator translator = Translator.fromCheckpoint(checkpoint, new BeamSearch(5, 0, 2.0, 10), 8);
     String known = Files.readAllLines(work.resolve("corpus").resolve("test.src")).get(0);
     List<String> out = translator.translate(List.of("", known, "   ", "\u20ac " + known));

@@ -23,12 +23,12 @@ import org.apache.spark.sql.types.StructType;
  * @param wallSeconds the epoch's wall time, validation and checkpoint included
  * @param workers parameter-averaging workers
  */
-record TrainingMetrics(String runId, String model, String gateMode, int epoch, long step, double trainLoss,
+public record TrainingMetrics(String runId, String model, String gateMode, int epoch, long step, double trainLoss,
     double validPerplexity, double tokensPerSecond, double wallSeconds, int workers) {
 
-  static final String TABLE = "training_metrics";
+  public static final String TABLE = "training_metrics";
 
-  static final StructType SCHEMA = new StructType()
+  public static final StructType SCHEMA = new StructType()
       .add(ResultTables.RUN_ID, DataTypes.StringType, false)
       .add("model", DataTypes.StringType, false)
       .add("gate_mode", DataTypes.StringType, false)
@@ -45,7 +45,7 @@ record TrainingMetrics(String runId, String model, String gateMode, int epoch, l
         wallSeconds, workers);
   }
 
-  static TrainingMetrics fromRow(Row row) {
+  public static TrainingMetrics fromRow(Row row) {
     return new TrainingMetrics(row.getString(0), row.getString(1), row.getString(2), row.getInt(3), row.getLong(4),
         row.getDouble(5), row.getDouble(6), row.getDouble(7), row.getDouble(8), row.getInt(9));
   }
