@@ -3,6 +3,7 @@ package io.g2lstm.cli;
 import io.g2lstm.common.CommandLine;
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.Directories;
+import io.g2lstm.common.Medians;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.common.SharedDir;
 import io.g2lstm.model.ModelSettings;
@@ -14,6 +15,7 @@ import io.g2lstm.prep.pipeline.PrepareSettings;
 import io.g2lstm.prep.tokenize.MosesTokenizer;
 import io.g2lstm.spark.PrepareJob;
 import io.g2lstm.spark.SparkSessions;
+import io.g2lstm.spark.eval.EvaluationBenchmark;
 import io.g2lstm.spark.train.AveragingStatistics;
 import io.g2lstm.spark.train.SparkTrainingBenchmark;
 import java.io.IOException;
@@ -21,7 +23,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +32,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * {@code bench bpe|tokenize|prepare|layer|train|spark|all}: speed figures on the shared reference data, each the median of several
+ * {@code bench bpe|tokenize|prepare|layer|train|spark|eval|all}: speed figures on the shared reference data, each the median of several
  * timed runs after warm-up runs. Ratios are taken between figures of the same run.
  */
 final class BenchCommand {
@@ -55,6 +56,7 @@ final class BenchCommand {
       case "train" -> train(runs, out);
       case "spark" -> spark(shared(), Math.min(runs, 3), cli.intValue("--averaging-frequency", 5, 1, 1000),
           cli.intValue("--batches", 40, 2, 100_000), out);
+      case "eval" -> eval(Math.min(runs, 3), out);
       case "all" -> {
         Path shared = shared();
         bpe(shared, runs, out);
@@ -63,9 +65,10 @@ final class BenchCommand {
         layer(runs, out);
         train(runs, out);
         spark(shared, Math.min(runs, 3), 5, 40, out);
+        eval(Math.min(runs, 3), out);
       }
       default -> throw new ConfigurationException("bench: expected one of bpe, tokenize, prepare, layer, train, spark,"
-          + " all, found '" + what + "'");
+          + " eval, all, found '" + what + "'");
     }
   }
 
@@ -169,6 +172,28 @@ final class BenchCommand {
     }
   }
 
+  /**
+   * Evaluation of the demo's tiny model (trained for one epoch on the synthetic corpus): beam-5 translation of its
+   * test split with 1 and 2 executors in local mode, and the sweep of the default grid.
+   */
+  private static void eval(int runs, PrintStream out) throws IOException {
+    Path work = Files.createTempDirectory("g2lstm-bench-eval");
+    try {
+      EvaluationBenchmark.Result r = EvaluationBenchmark.run(JobCommands.resourceText(Demo.CONFIGURATION), work,
+          runs);
+      for (int executors = 1; executors <= 2; executors++) {
+        out.printf(Locale.ROOT, "evaluate demo-tiny (1 epoch, sacreBLEU %.1f), %d test sentences, beam %d, %d "
+            + "executor(s) in local[%d]: median %.1f sentences/s%n", r.bleu(), r.sentences(), r.beam(), executors,
+            executors, r.sentencesPerSecond()[executors - 1]);
+      }
+      out.printf(Locale.ROOT, "  scaling from 1 to 2 executors: %.2fx; sweep of the default grid (%d settings x %d "
+          + "sentences, and validation perplexity) in local[2]: median %.1f s%n",
+          r.sentencesPerSecond()[1] / r.sentencesPerSecond()[0], r.cells(), r.sentences(), r.sweepSeconds());
+    } finally {
+      Directories.deleteTree(work);
+    }
+  }
+
   /** One G²-LSTM layer alone (64 sequences of 30 steps, 256 to 256, float) in every gate mode, in training mode. */
   private static void layer(int runs, PrintStream out) {
     for (GateMode mode : GateMode.values()) {
@@ -208,8 +233,7 @@ final class BenchCommand {
     for (int i = 0; i < runs; i++) {
       values[i] = measure.getAsDouble();
     }
-    Arrays.sort(values);
-    return runs % 2 == 1 ? values[runs / 2] : (values[runs / 2 - 1] + values[runs / 2]) / 2;
+    return Medians.of(values);
   }
 
   private static double seconds(Runnable work) {

@@ -80,7 +80,7 @@ public final class G2lstm {
         demo [--work DIR] [--master URL]             the whole pipeline on the embedded synthetic corpus
 
       benchmarks:
-        bench bpe|tokenize|prepare|layer|train|spark|all
+        bench bpe|tokenize|prepare|layer|train|spark|eval|all
                                                      speed figures (medians of repeated runs)
       """;
 

@@ -1,6 +1,6 @@
 package io.g2lstm.prep.bpe;
 
-import java.util.Arrays;
+import io.g2lstm.common.Medians;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +57,7 @@ public final class BpeBenchmark {
         linesPerSecond[round] = lines.size() / ((applyEnd - applyStart) / 1e9);
       }
     }
-    return new Result(median(learnMillis), median(linesPerSecond), codes.size(), segmentedChars);
+    return new Result(Medians.of(learnMillis), Medians.of(linesPerSecond), codes.size(), segmentedChars);
   }
 
   private static Map<String, Long> countWords(List<String> lines) {
@@ -66,12 +66,5 @@ public final class BpeBenchmark {
       PythonText.forEachWord(line, word -> counts.merge(word, 1L, Long::sum));
     }
     return counts;
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int middle = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   }
 }

@@ -1,6 +1,6 @@
 package io.g2lstm.model.layer;
 
-import java.util.Arrays;
+import io.g2lstm.common.Medians;
 import java.util.List;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -61,13 +61,6 @@ public final class G2LstmBenchmark {
         forwardBackward[round] = (end - forwardEnd) / 1e6;
       }
     }
-    return new Result(median(forward), median(forwardBackward));
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int middle = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    return new Result(Medians.of(forward), Medians.of(forwardBackward));
   }
 }

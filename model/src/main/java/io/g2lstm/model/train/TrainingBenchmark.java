@@ -1,5 +1,6 @@
 package io.g2lstm.model.train;
 
+import io.g2lstm.common.Medians;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.data.Minibatches;
 import io.g2lstm.model.data.ParallelIds;
@@ -62,7 +63,7 @@ public final class TrainingBenchmark {
         steps[round] = (System.nanoTime() - start) / 1e9;
       }
     }
-    double step = median(steps);
+    double step = Medians.of(steps);
     long tokens = (long) batchSize * (targetLength + 1);
     double flops = trainingFlops(model, vocabulary, batchSize, sourceLength, targetLength + 1);
 
@@ -80,7 +81,7 @@ public final class TrainingBenchmark {
         products[round] = (System.nanoTime() - start) / 1e9;
       }
     }
-    double ceiling = 2.0 * rows * model.hiddenSize() * vocabulary / median(products) / 1e9;
+    double ceiling = 2.0 * rows * model.hiddenSize() * vocabulary / Medians.of(products) / 1e9;
 
     GraphStepDecoder decoder = new GraphStepDecoder(graph, model.layers());
     int[][] sources = Arrays.copyOf(data.source(), Math.min(32, batchSize));
@@ -127,12 +128,5 @@ public final class TrainingBenchmark {
       Arrays.setAll(target[i], j -> 4 + random.nextInt(vocabulary - 4));
     }
     return new ParallelIds(ids, source, target);
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 }

@@ -1,0 +1,105 @@
+package io.g2lstm.spark.eval;
+
+import io.g2lstm.common.Medians;
+import io.g2lstm.common.SettingsReader;
+import io.g2lstm.model.data.ParallelIds;
+import io.g2lstm.prep.corpus.StreamOpener;
+import io.g2lstm.prep.demo.SyntheticCorpus;
+import io.g2lstm.prep.pipeline.PrepareSettings;
+import io.g2lstm.spark.PrepareJob;
+import io.g2lstm.spark.SparkSessions;
+import io.g2lstm.spark.train.SparkTrainer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Measures evaluation on a small model: the demo's tiny G²-LSTM model trained for one epoch on the synthetic corpus,
+ * then its test split translated with beam search by 1 and by 2 executors in local mode (one core and one slice
+ * each), and the sweep of the default grid. Prints nothing; the {@code bench} command formats the result.
+ */
+public final class EvaluationBenchmark {
+
+  /**
+   * Medians over the measured runs.
+   *
+   * @param sentencesPerSecond translation throughput of the test split, for 1 and for 2 executors
+   * @param sweepSeconds the sweep job's wall time (2 executors)
+   * @param cells the sweep's settings, the model as trained included
+   */
+  public record Result(int sentences, int beam, double[] sentencesPerSecond, double sweepSeconds, int cells,
+      double bleu) {}
+
+  private static final long SEED = 7;
+
+  private EvaluationBenchmark() {}
+
+  /**
+   * @param configuration the demo configuration's text (its model, corpus layout and evaluation settings)
+   * @param work a scratch directory
+   */
+  public static Result run(String configuration, Path work, int runs) throws IOException {
+    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    new SyntheticCorpus(SEED).writeSplits(work.resolve("corpus"), 20_000, 500, 500);
+    Map<String, Object> overrides = new HashMap<>(Map.of("paths.work", work.toString(), "train.epochs", 1));
+    SettingsReader config = SettingsReader.parse(configuration, "demo.conf", overrides);
+    SparkSession spark = SparkSessions.open("bench-eval-train", Optional.of("local[2]"));
+    try {
+      PrepareJob.run(spark, PrepareSettings.from(config), config);
+      SparkTrainer.fromConfiguration(spark, config, quiet).run(false, Optional.of("bench"));
+    } finally {
+      spark.stop();
+    }
+    String model = work.resolve("train").toString();
+    EvaluateSettings evaluate = EvaluateSettings.from(config);
+    double[] throughput = new double[2];
+    double sweep = 0;
+    int cells = 0;
+    double bleu = 0;
+    int sentences = 0;
+    for (int executors = 1; executors <= 2; executors++) {
+      spark = SparkSessions.open("bench-eval", Optional.of("local[" + executors + "]"));
+      try {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        CheckpointFiles files = CheckpointFiles.read(model, new Configuration());
+        TestSet testSet = TestSet.read(evaluate.testSets().get(0), StreamOpener.LOCAL);
+        sentences = testSet.size();
+        ParallelIds none = new ParallelIds(new long[0], new int[0][], new int[0][]);
+        double[] rates = new double[runs];
+        for (int run = -1; run < runs; run++) {
+          long start = System.nanoTime();
+          DistributedEvaluation.VariantResult result = DistributedEvaluation.run(sc, files,
+              List.of(new ModelVariant.Original()), testSet, none, evaluate.decoding(), executors).get(0);
+          if (run >= 0) {
+            rates[run] = testSet.size() / ((System.nanoTime() - start) / 1e9);
+          }
+          bleu = result.bleu().sacreBleu().score().score();
+        }
+        throughput[executors - 1] = Medians.of(rates);
+        if (executors == 2) {
+          SettingsReader sweepConfig = SettingsReader.parse(configuration, "demo.conf", overrides);
+          SweepSettings settings = SweepSettings.from(sweepConfig);
+          cells = settings.methods().size() + 1;
+          double[] seconds = new double[runs];
+          for (int run = 0; run < runs; run++) {
+            long start = System.nanoTime();
+            SweepJob.run(spark, settings, model, Optional.of("bench"), sweepConfig.renderResolved(), quiet);
+            seconds[run] = (System.nanoTime() - start) / 1e9;
+          }
+          sweep = Medians.of(seconds);
+        }
+      } finally {
+        spark.stop();
+      }
+    }
+    return new Result(sentences, evaluate.decoding().search().beam(), throughput, sweep, cells, bleu);
+  }
+}
