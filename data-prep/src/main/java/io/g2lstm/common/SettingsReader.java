@@ -37,8 +37,11 @@ public final class SettingsReader {
   /** The class-path resource holding the defaults; resources of this name in every jar are merged. */
   public static final String REFERENCE = "g2lstm-reference.conf";
 
-  /** The section of free-form path variables, never reported as unknown. */
-  public static final String FREE_SECTION = "paths";
+  /**
+   * Sections whose keys are the user's own, never reported as unknown: path variables, and named compression grids
+   * (which the sweep job reads and checks, every one of them).
+   */
+  public static final List<String> FREE_SECTIONS = List.of("paths", "sweep.grids");
   private static final Pattern LINE_SUFFIX = Pattern.compile(": \\d+(-\\d+)?$");
 
   private final Config merged;
@@ -220,6 +223,11 @@ public final class SettingsReader {
     }
   }
 
+  /** Whether the key is set (to anything but null). */
+  public boolean has(String key) {
+    return merged.hasPath(path(key));
+  }
+
   /** A list of numbers. */
   public List<Double> doubleList(String key) {
     String path = path(key);
@@ -279,7 +287,7 @@ public final class SettingsReader {
     for (Map.Entry<String, ConfigValue> entry : merged.entrySet()) {
       String key = entry.getKey();
       if (!consumed.contains(key) && !reference.hasPathOrNull(key) && !underConsumedList(key)
-          && !key.startsWith(FREE_SECTION + ".")) {
+          && FREE_SECTIONS.stream().noneMatch(free -> key.startsWith(free + "."))) {
         throw new ConfigurationException(where(entry.getValue().origin()) + "key '" + key
             + "': expected a known setting (see the defaults in " + REFERENCE + "), found an unknown key");
       }

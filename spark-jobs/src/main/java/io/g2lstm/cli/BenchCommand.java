@@ -9,6 +9,7 @@ import io.g2lstm.common.SharedDir;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.layer.G2LstmBenchmark;
 import io.g2lstm.model.layer.GateMode;
+import io.g2lstm.model.train.TrainSettings;
 import io.g2lstm.model.train.TrainingBenchmark;
 import io.g2lstm.prep.bpe.BpeBenchmark;
 import io.g2lstm.prep.pipeline.PrepareSettings;
@@ -47,6 +48,16 @@ final class BenchCommand {
         .parse(args).atMostPositionals(1);
     String what = cli.positionals().isEmpty() ? "all" : cli.positionals().get(0);
     int runs = cli.intValue("--runs", 5, 1, 1000);
+    if (!what.equals("spark") && !what.equals("all")) {
+      for (String option : List.of("--averaging-frequency", "--batches")) {
+        if (cli.has(option)) {
+          throw new ConfigurationException("bench " + what + ": expected no " + option + " (it belongs to bench "
+              + "spark), found one");
+        }
+      }
+    }
+    int averagingFrequency = cli.intValue("--averaging-frequency", 5, 1, 1000);
+    int batches = cli.intValue("--batches", 40, 2, 100_000);
     PrintStream out = System.out;
     switch (what) {
       case "bpe" -> bpe(shared(), runs, out);
@@ -54,8 +65,7 @@ final class BenchCommand {
       case "prepare" -> prepare(shared(), Math.min(runs, 3), out);
       case "layer" -> layer(runs, out);
       case "train" -> train(runs, out);
-      case "spark" -> spark(shared(), Math.min(runs, 3), cli.intValue("--averaging-frequency", 5, 1, 1000),
-          cli.intValue("--batches", 40, 2, 100_000), out);
+      case "spark" -> spark(shared(), Math.min(runs, 3), averagingFrequency, batches, out);
       case "eval" -> eval(Math.min(runs, 3), out);
       case "all" -> {
         Path shared = shared();
@@ -64,7 +74,7 @@ final class BenchCommand {
         prepare(shared, Math.min(runs, 3), out);
         layer(runs, out);
         train(runs, out);
-        spark(shared, Math.min(runs, 3), 5, 40, out);
+        spark(shared, Math.min(runs, 3), averagingFrequency, batches, out);
         eval(Math.min(runs, 3), out);
       }
       default -> throw new ConfigurationException("bench: expected one of bpe, tokenize, prepare, layer, train, spark,"
@@ -151,6 +161,8 @@ final class BenchCommand {
       String configuration = JobCommands.resourceText("g2lstm/conf/iwslt14-de-en.conf");
       Map<String, Object> overrides = Map.of("paths.shared", shared.toString(), "paths.work", work.toString(),
           "train.data", prepare.output());
+      int batchSize = TrainSettings.from(SettingsReader.parse(configuration, "iwslt14-de-en.conf", overrides))
+          .batchSize();
       List<SparkTrainingBenchmark.Result> results = new ArrayList<>();
       for (int workers = 1; workers <= 2; workers++) {
         SparkTrainingBenchmark.Result r = SparkTrainingBenchmark.run(configuration, "iwslt14-de-en.conf", overrides,
@@ -158,10 +170,10 @@ final class BenchCommand {
         results.add(r);
         AveragingStatistics s = r.statistics();
         out.printf(Locale.ROOT, "spark train iwslt14-de-en on multi30k, %d worker(s) in local[%d], %d minibatches of "
-            + "64, averaging every %d: median %,.0f target tokens/s; fitting %.1f%%, broadcast %.1f%%, aggregation "
-            + "and scheduling %.1f%%, export %.1f%% of %.1f s%n", workers, workers, batches, averagingFrequency,
-            r.tokensPerSecond(), s.share(s.fitting()), s.share(s.broadcast()), s.share(s.aggregation()),
-            s.share(s.export()), s.wall() / 1000);
+            + "%d, averaging every %d: median %,.0f target tokens/s; fitting %.1f%%, broadcast %.1f%%, aggregation "
+            + "and scheduling %.1f%%, export %.1f%% of %.1f s%n", workers, workers, batches, batchSize,
+            averagingFrequency, r.tokensPerSecond(), s.share(s.fitting()), s.share(s.broadcast()),
+            s.share(s.aggregation()), s.share(s.export()), s.wall() / 1000);
       }
       out.printf(Locale.ROOT, "  scaling efficiency from 1 to 2 workers: %.0f%% (target 90%%); averaging overhead "
           + "(broadcast, aggregation, scheduling) with 2 workers: %.1f%% of the rounds' time (target under 10%%)%n",
@@ -174,21 +186,19 @@ final class BenchCommand {
 
   /**
    * Evaluation of the demo's tiny model (trained for one epoch on the synthetic corpus): beam-5 translation of its
-   * test split with 1 and 2 executors in local mode, and the sweep of the default grid.
+   * test split with 1 and 2 cores in local mode (local[1] and local[2], one task per core), and the sweep of the
+   * default grid.
    */
   private static void eval(int runs, PrintStream out) throws IOException {
     Path work = Files.createTempDirectory("g2lstm-bench-eval");
     try {
       EvaluationBenchmark.Result r = EvaluationBenchmark.run(JobCommands.resourceText(Demo.CONFIGURATION), work,
           runs);
-      for (int executors = 1; executors <= 2; executors++) {
-        out.printf(Locale.ROOT, "evaluate demo-tiny (1 epoch, sacreBLEU %.1f), %d test sentences, beam %d, %d "
-            + "executor(s) in local[%d]: median %.1f sentences/s%n", r.bleu(), r.sentences(), r.beam(), executors,
-            executors, r.sentencesPerSecond()[executors - 1]);
-      }
-      out.printf(Locale.ROOT, "  scaling from 1 to 2 executors: %.2fx; sweep of the default grid (%d settings x %d "
-          + "sentences, and validation perplexity) in local[2]: median %.1f s%n",
-          r.sentencesPerSecond()[1] / r.sentencesPerSecond()[0], r.cells(), r.sentences(), r.sweepSeconds());
+      out.printf(Locale.ROOT, "evaluate demo-tiny (1 epoch, sacreBLEU %.1f), %d test sentences, beam %d: median "
+          + "%.1f sentences/s in local[1], %.1f sentences/s in local[2] (%.2fx)%n", r.bleu(), r.sentences(),
+          r.beam(), r.oneCore(), r.twoCores(), r.twoCores() / r.oneCore());
+      out.printf(Locale.ROOT, "  sweep of the default grid (%d settings x %d sentences, and validation perplexity) "
+          + "in local[2]: median %.1f s%n", r.cells(), r.sentences(), r.sweepSeconds());
     } finally {
       Directories.deleteTree(work);
     }

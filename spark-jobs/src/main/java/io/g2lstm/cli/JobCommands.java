@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -88,7 +89,8 @@ final class JobCommands {
         : Optional.of("local[" + cluster.workers() + "]");
     SparkSession spark = SparkSessions.open("train", chosenMaster);
     try {
-      return SparkTrainer.fromConfiguration(spark, config, out).run(resume, runId.map(id -> checkRunId("train", id)));
+      return SparkTrainer.fromConfiguration(spark, config, out).run(resume,
+          runId.map(id -> checkRunId("train", "--run-id", id)));
     } finally {
       spark.stop();
     }
@@ -96,29 +98,20 @@ final class JobCommands {
 
   /** {@code evaluate --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]}. */
   static void evaluate(List<String> args) {
-    modelJob("evaluate", args, (spark, config, model, runId) -> {
-      EvaluateSettings settings = EvaluateSettings.from(config);
-      config.rejectUnknownKeys();
-      EvaluateJob.run(spark, settings, model, runId, config.renderResolved(), System.out);
-    });
+    modelJob("evaluate", args, EvaluateSettings::from, (spark, settings, model, runId, resolved) ->
+        EvaluateJob.run(spark, settings, model, runId, resolved, System.out));
   }
 
   /** {@code sweep --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]}. */
   static void sweep(List<String> args) {
-    modelJob("sweep", args, (spark, config, model, runId) -> {
-      SweepSettings settings = SweepSettings.from(config);
-      config.rejectUnknownKeys();
-      SweepJob.run(spark, settings, model, runId, config.renderResolved(), System.out);
-    });
+    modelJob("sweep", args, SweepSettings::from, (spark, settings, model, runId, resolved) ->
+        SweepJob.run(spark, settings, model, runId, resolved, System.out));
   }
 
   /** {@code gates --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]}. */
   static void gates(List<String> args) {
-    modelJob("gates", args, (spark, config, model, runId) -> {
-      GatesSettings settings = GatesSettings.from(config);
-      config.rejectUnknownKeys();
-      GatesJob.run(spark, settings, model, runId, config.renderResolved(), System.out);
-    });
+    modelJob("gates", args, GatesSettings::from, (spark, settings, model, runId, resolved) ->
+        GatesJob.run(spark, settings, model, runId, resolved, System.out));
   }
 
   /** {@code report --run ID --conf FILE [--output DIR] [--master URL]}. */
@@ -129,7 +122,7 @@ final class JobCommands {
     String warehouse = config.section("results").nonBlankString("warehouse");
     Path output = Path.of(cli.value("--output").orElseGet(() -> config.section("report").nonBlankString("output")));
     config.rejectUnknownKeys();
-    String runId = checkRunId("report", cli.required("--run"));
+    String runId = checkRunId("report", "--run", cli.required("--run"));
     SparkSession spark = SparkSessions.open("report", Optional.of(cli.value("--master").orElse("local[1]")));
     try {
       Path directory = ReportJob.run(spark, warehouse, runId, output);
@@ -139,31 +132,40 @@ final class JobCommands {
     }
   }
 
-  /** A Spark job over one checkpoint. */
-  private interface ModelJob {
-    void run(SparkSession spark, SettingsReader config, String model, Optional<String> runId);
+  /** A Spark job over one checkpoint, with its settings. */
+  private interface ModelJob<S> {
+    void run(SparkSession spark, S settings, String model, Optional<String> runId, String resolvedConfiguration);
   }
 
-  /** Parses {@code --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]} and runs the job in a session. */
-  private static void modelJob(String command, List<String> args, ModelJob job) {
+  /**
+   * Parses {@code --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]}, reads and checks the settings, and
+   * only then runs the job in a Spark session.
+   */
+  private static <S> void modelJob(String command, List<String> args, Function<SettingsReader, S> settingsOf,
+      ModelJob<S> job) {
     CommandLine cli = new CommandLine(command).option("--model").option("--conf").option("--run-id")
         .option("--master").parse(args).atMostPositionals(0);
     SettingsReader config = SettingsReader.load(Path.of(cli.required("--conf")));
+    S settings = settingsOf.apply(config);
+    config.rejectUnknownKeys();
     String model = cli.required("--model");
-    Optional<String> runId = cli.value("--run-id").map(id -> checkRunId(command, id));
+    Optional<String> runId = cli.value("--run-id").map(id -> checkRunId(command, "--run-id", id));
     SparkSession spark = SparkSessions.open(command, cli.value("--master"));
     try {
-      job.run(spark, config, model, runId);
+      job.run(spark, settings, model, runId, config.renderResolved());
     } finally {
       spark.stop();
     }
   }
 
-  /** Run ids name table partitions and checkpoints; Airflow's (such as {@code scheduled__2026-11-21T00:00:00+00:00}) pass. */
-  static String checkRunId(String command, String runId) {
+  /**
+   * Run ids name table partitions and checkpoints; Airflow's (such as
+   * {@code scheduled__2026-11-21T00:00:00+00:00}) pass.
+   */
+  static String checkRunId(String command, String option, String runId) {
     if (!runId.matches("[A-Za-z0-9][A-Za-z0-9._:+\\-]{0,199}")) {
-      throw new ConfigurationException("'" + command + "': option --run-id: expected letters, digits and . _ : + - (at most "
-          + "200, starting with a letter or digit), found '" + runId + "'");
+      throw new ConfigurationException("'" + command + "': option " + option + ": expected letters, digits and "
+          + ". _ : + - (at most 200, starting with a letter or digit), found '" + runId + "'");
     }
     return runId;
   }

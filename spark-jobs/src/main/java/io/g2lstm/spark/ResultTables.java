@@ -19,9 +19,8 @@ import org.apache.spark.sql.types.StructType;
  * ({@code run_id=<id>/model_run=<training run>/part-*.parquet}). A partition's rows are always written together,
  * replacing that partition and no other (Spark's dynamic partition overwrite, which stages the files and moves them
  * into place), so re-running a job replaces its rows instead of adding to them, and jobs writing other partitions
- * (the models of one study, evaluated in parallel) do not disturb each other. The resolved configuration of each run
- * lies beside the table in {@code _provenance/run_id=<id>.conf} (names starting with {@code _} are invisible to
- * readers).
+ * (the models of one study, evaluated in parallel) do not disturb each other. The resolved configuration behind each
+ * partition lies beside the table in {@code _provenance/} (names starting with {@code _} are invisible to readers).
  */
 public final class ResultTables {
 
@@ -89,11 +88,24 @@ public final class ResultTables {
     return columns;
   }
 
-  /** Writes the resolved configuration of a run beside the table, replacing an older one atomically. */
-  public static void writeProvenance(String warehouse, String table, String runId, String resolvedConfiguration,
-      Configuration conf) {
-    Path directory = new Path(location(warehouse, table), PROVENANCE);
-    HadoopFiles.writeText(new Path(directory, RUN_ID + "=" + ExternalCatalogUtils.escapePathName(runId) + ".conf"),
-        resolvedConfiguration, conf);
+  /**
+   * Writes the resolved configuration behind one partition's rows beside the table, replacing an older one
+   * atomically: {@code _provenance/run_id=<id>.conf}, or {@code _provenance/run_id=<id>/model_run=<run>.conf} for
+   * the evaluation tables.
+   *
+   * @param values the partition's values of {@code run_id} and, for the evaluation tables, {@code model_run}
+   */
+  public static void writeProvenance(String warehouse, String table, List<String> values,
+      String resolvedConfiguration, Configuration conf) {
+    List<String> columns = List.of(RUN_ID, MODEL_RUN);
+    if (values.isEmpty() || values.size() > columns.size()) {
+      throw new IllegalArgumentException("expected values of " + columns + ", found " + values);
+    }
+    Path path = new Path(location(warehouse, table), PROVENANCE);
+    for (int i = 0; i < values.size(); i++) {
+      String name = columns.get(i) + "=" + ExternalCatalogUtils.escapePathName(values.get(i));
+      path = new Path(path, i == values.size() - 1 ? name + ".conf" : name);
+    }
+    HadoopFiles.writeText(path, resolvedConfiguration, conf);
   }
 }

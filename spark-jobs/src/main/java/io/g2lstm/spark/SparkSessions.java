@@ -27,6 +27,9 @@ public final class SparkSessions {
     } else if (!conf.contains("spark.master")) {
       conf.setMaster("local[*]");
     }
+    // Parameter averaging broadcasts the parameters and optimizer state every round: float noise to LZ4, which
+    // spends time on some hundred megabytes a round and saves little.
+    conf.setIfMissing("spark.broadcast.compress", "false");
     if (conf.get("spark.master").startsWith("local")) {
       // Small local runs: no web UI to bind, and few shuffle partitions.
       conf.setIfMissing("spark.ui.enabled", "false");

@@ -61,9 +61,8 @@ public final class MultiBleu implements Serializable {
 
   /**
    * The score as the script computes it (precisions in percent, unsmoothed); all zero when the references have no
-   * words, where the script prints {@code BLEU = 0, 0/0/0/0}.
-   *
-   * @throws DataException where the script dies dividing by zero: references with words but no hypothesis words
+   * words, where the script prints {@code BLEU = 0, 0/0/0/0}, and when the hypotheses have none, where it dies
+   * (a model compressed until it writes nothing scores 0 rather than stopping an evaluation).
    */
   public BleuScore score() {
     double[] fractions = precisionFractions();
@@ -71,7 +70,7 @@ public final class MultiBleu implements Serializable {
     for (int n = 0; n < fractions.length; n++) {
       percentages[n] = 100 * fractions[n];
     }
-    if (referenceLength == 0) {
+    if (referenceLength == 0 || hypothesisLength == 0) {
       return BleuScore.of(0, percentages, 0, 0, hypothesisLength, referenceLength, matches, totals);
     }
     double brevityPenalty = brevityPenalty();

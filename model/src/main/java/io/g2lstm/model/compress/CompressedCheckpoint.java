@@ -22,7 +22,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * A checkpoint directory whose model has compressed gate blocks: the files of the source {@link Checkpoint} (model
  * with optimizer state, {@code state.json}, {@code train.conf}, vocabularies, BPE codes and manifest), so that it
  * translates like any checkpoint, plus {@code compression.json}: the method, its settings, the source checkpoint, the
- * compression ratio and the blocks.
+ * compression ratio and the blocks. Result tables tell it from its source by {@code variant} ({@code svd-16}).
  *
  * <p>{@code state.json} keeps the source's epoch, step, training loss and run id; its validation perplexity is left
  * out, as it was measured on the uncompressed model.
@@ -52,8 +52,15 @@ public final class CompressedCheckpoint {
           Files.readString(source.configuration()));
       TextFiles.write(staging.resolve(COMPRESSION), out -> out.write(json(source, report)));
       requireNewOrEmpty(target);
-      Files.deleteIfExists(target);
-      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      boolean emptyDirectory = Files.deleteIfExists(target);
+      try {
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        if (emptyDirectory) {
+          Files.createDirectory(target);
+        }
+        throw e;
+      }
       return report;
     } catch (IOException e) {
       Directories.deleteTree(staging);
@@ -87,6 +94,7 @@ public final class CompressedCheckpoint {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("format", FORMAT);
     json.put("method", report.method().name());
+    json.put("variant", report.method().variant());
     json.put("settings", report.method().settings());
     json.put("source_checkpoint", source.directory().toAbsolutePath().normalize().toString());
     json.put("source_model_sha256", source.state().modelSha256());

@@ -28,6 +28,8 @@ final class GateBlockMath {
 
   /** Two columns count as orthogonal when |b_i . b_j| <= q * ulp(1) * |b_i| |b_j| (the usual Jacobi criterion). */
   private static final double ORTHOGONALITY = Math.ulp(1.0);
+  // One-sided Jacobi converges quadratically, in well under 30 sweeps for matrices of thousands of columns.
+  private static final int MAX_SWEEPS = 100;
 
   private GateBlockMath() {}
 
@@ -125,7 +127,12 @@ final class GateBlockMath {
     double tolerance = q * ORTHOGONALITY;
     double[] norms = new double[p];
     boolean rotated;
+    int sweeps = 0;
     do {
+      if (++sweeps > MAX_SWEEPS) {
+        throw new ArithmeticException("SVD of a " + q + " x " + p + " block: expected convergence within "
+            + MAX_SWEEPS + " Jacobi sweeps, found none (does the block hold NaN or infinite weights?)");
+      }
       rotated = false;
       // recomputed every sweep so that rounding does not accumulate; between, a rotation moves t * gamma of the
       // squared norm from one column of the pair to the other

@@ -41,6 +41,15 @@ public sealed interface GateCompression extends Serializable {
    */
   long storedBits(List<GateBlock> blocks, LongSupplier distinctValues);
 
+  /** The name and the settings' values as one word, e.g. {@code round-clip-0.5-1.0}: names a compressed model. */
+  default String variant() {
+    StringBuilder variant = new StringBuilder(name());
+    for (Object value : settings().values()) {
+      variant.append('-').append(value);
+    }
+    return variant.toString();
+  }
+
   /** The name with the settings, e.g. {@code round-clip (step 0.5, clip 1.0)}. */
   default String label() {
     StringBuilder label = new StringBuilder(name()).append(" (");

@@ -86,5 +86,8 @@ class MultiBleuTest {
     assertEquals(4, score.hypothesisLength());
     assertEquals(6, score.referenceLength());
     assertEquals(0, new MultiBleu(false).add("a b", List.of("")).score().score());
+    BleuScore nothingWritten = new MultiBleu(false).add("", List.of("a b")).score();
+    assertEquals(0, nothingWritten.score(), "where the script dies, the score is 0");
+    assertEquals(0, nothingWritten.brevityPenalty());
   }
 }

@@ -8,7 +8,6 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,8 +69,9 @@ public record CheckpointFiles(String location, Map<String, byte[]> files) implem
 
   /** The checkpoint, from a local copy written on first use in this JVM and removed when the JVM exits. */
   public Checkpoint open() {
-    // Keyed by the state too: a checkpoint directory rewritten in place is another checkpoint.
-    String key = location + "\n" + Arrays.hashCode(files.getOrDefault(Checkpoint.STATE, new byte[0]));
+    // Keyed by the state too (it holds the model's SHA-256): a checkpoint rewritten in place is another checkpoint.
+    String key = location + "\n" + new String(files.getOrDefault(Checkpoint.STATE, new byte[0]),
+        StandardCharsets.UTF_8);
     return OPENED.computeIfAbsent(key, unused -> {
       try {
         java.nio.file.Path local = Files.createTempDirectory("g2lstm-checkpoint-");

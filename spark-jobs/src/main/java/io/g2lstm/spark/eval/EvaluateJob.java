@@ -25,7 +25,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The {@code evaluate} job: translates test sets with a checkpoint's model across the cluster and scores them with
  * corpus BLEU in both flavours. Writes, for the run and the model, the {@code bleu_scores} and {@code translations}
- * tables (replacing that model's rows of the run), and the translations as text files in the checkpoint's
+ * tables (replacing that model's rows of the run), then the translations as text files in the checkpoint's
  * {@code translations/} directory. Test sets are read, and the checkpoint checked, before any translation starts.
  */
 public final class EvaluateJob {
@@ -57,34 +57,28 @@ public final class EvaluateJob {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int slices = settings.slices() > 0 ? settings.slices() : sc.defaultParallelism();
     int beam = settings.decoding().search().beam();
-    ParallelIds noValidation = new ParallelIds(new long[0], new int[0][], new int[0][]);
+    long start = System.nanoTime();
+    List<DistributedEvaluation.VariantResult> results = DistributedEvaluation.run(sc, files,
+        List.of(new ModelVariant.Original()), testSets, new ParallelIds(new long[0], new int[0][], new int[0][]),
+        settings.decoding(), slices);
+    double seconds = (System.nanoTime() - start) / 1e9;
     List<BleuScoreRow> scores = new ArrayList<>();
     List<Row> translationRows = new ArrayList<>();
     Map<Path, String> translationFiles = new LinkedHashMap<>();
-    for (TestSet testSet : testSets) {
-      long start = System.nanoTime();
-      DistributedEvaluation.VariantResult result = DistributedEvaluation.run(sc, files,
-          List.of(new ModelVariant.Original()), testSet, noValidation, settings.decoding(), slices).get(0);
-      double seconds = (System.nanoTime() - start) / 1e9;
-      List<BleuScoreRow> testScores = scoreRows(run, model, testSet, beam, result.bleu(), checkpoint);
-      scores.addAll(testScores);
+    int sentences = 0;
+    for (DistributedEvaluation.VariantResult result : results) {
+      TestSet testSet = result.testSet();
+      sentences += testSet.size();
+      scores.addAll(scoreRows(run, model, testSet, beam, result.bleu(), checkpoint));
       List<String> hypotheses = result.hypotheses();
       for (int i = 0; i < testSet.size(); i++) {
         translationRows.add(new TranslationRow(run, model.modelRun(), testSet.name(), beam, i + 1,
             testSet.sources().get(i), testSet.references().get(i), hypotheses.get(i)).toRow());
       }
-      Path file = new Path(new Path(files.location(), "translations"), testSet.name() + ".beam" + beam + ".txt");
-      translationFiles.put(file, String.join("\n", hypotheses) + "\n");
-      log.printf(Locale.ROOT, "evaluate: %s on %s (%d sentences, beam %d, %.1f s, %.1f sentences/s)%n",
-          model.modelRun(), testSet.name(), testSet.size(), beam, seconds, testSet.size() / seconds);
-      for (BleuScoreRow row : testScores) {
-        log.printf(Locale.ROOT, "  %-10s BLEU = %.2f  (%s)%n", row.flavour(), row.score(), row.signature());
-      }
-      log.println("  translations: " + file);
+      translationFiles.put(new Path(new Path(files.location(), "translations"), testSet.name() + ".beam" + beam
+          + ".txt"), String.join("\n", hypotheses) + "\n");
     }
 
-    // Written once every test set is done, so a failure leaves the earlier results as they were.
-    translationFiles.forEach((file, text) -> HadoopFiles.writeText(file, text, hadoop));
     List<Row> scoreRows = new ArrayList<>();
     for (BleuScoreRow row : scores) {
       scoreRows.add(row.toRow());
@@ -95,8 +89,17 @@ public final class EvaluateJob {
     ResultTables.replacePartition(spark, settings.warehouse(), TranslationRow.TABLE, translationRows,
         TranslationRow.SCHEMA, partition, ResultTables.RUN_ID, ResultTables.MODEL_RUN);
     for (String table : List.of(BleuScoreRow.TABLE, TranslationRow.TABLE)) {
-      ResultTables.writeProvenance(settings.warehouse(), table, run, resolvedConfiguration, hadoop);
+      ResultTables.writeProvenance(settings.warehouse(), table, partition, resolvedConfiguration, hadoop);
     }
+    translationFiles.forEach((file, text) -> HadoopFiles.writeText(file, text, hadoop));
+
+    log.printf(Locale.ROOT, "evaluate: %s, %d test sentences (beam %d) in %.1f s, %.1f sentences/s%n",
+        model.modelRun(), sentences, beam, seconds, sentences / seconds);
+    for (BleuScoreRow row : scores) {
+      log.printf(Locale.ROOT, "  %-16s %-10s BLEU = %.2f  (%s)%n", row.testSet(), row.flavour(), row.score(),
+          row.signature());
+    }
+    translationFiles.keySet().forEach(file -> log.println("  translations: " + file));
     return new Result(run, model, List.copyOf(scores), List.copyOf(translationFiles.keySet()));
   }
 

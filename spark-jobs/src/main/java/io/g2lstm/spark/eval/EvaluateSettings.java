@@ -25,22 +25,21 @@ public record EvaluateSettings(List<CorpusSpec> testSets, DistributedEvaluation.
   public static EvaluateSettings from(SettingsReader root) {
     SettingsReader s = root.section("evaluate");
     List<CorpusSpec> testSets = new ArrayList<>();
-    for (SettingsReader entry : s.sectionList("test-sets", CorpusSpec.KEYS)) {
-      testSets.add(CorpusSpec.from(entry, Split.TEST));
-    }
-    if (testSets.isEmpty()) {
-      throw s.invalid("test-sets", "at least one test set (by default prepare.corpora.test)", "an empty list");
-    }
     List<String> names = new ArrayList<>();
-    for (CorpusSpec testSet : testSets) {
+    for (SettingsReader entry : s.sectionList("test-sets", CorpusSpec.KEYS)) {
+      CorpusSpec testSet = CorpusSpec.from(entry, Split.TEST);
       if (!testSet.name().matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-        throw s.invalid("test-sets", "names of letters, digits and . _ - (they name files)", "'" + testSet.name()
+        throw entry.invalid("name", "letters, digits and . _ - (test-set names name files)", "'" + testSet.name()
             + "'");
       }
       if (names.contains(testSet.name())) {
-        throw s.invalid("test-sets", "test sets with different names", "two named '" + testSet.name() + "'");
+        throw entry.invalid("name", "a name no other test set has", "a second '" + testSet.name() + "'");
       }
       names.add(testSet.name());
+      testSets.add(testSet);
+    }
+    if (testSets.isEmpty()) {
+      throw s.invalid("test-sets", "at least one test set (by default prepare.corpora.test)", "an empty list");
     }
     BeamSearch search = new BeamSearch(s.intIn("beam", 1, 1000), s.doubleIn("length-penalty", 0, 10),
         s.doubleIn("max-length-ratio", 0.1, 100), s.intIn("max-length-extra", 0, 10_000));

@@ -1,14 +1,23 @@
 package io.g2lstm.spark.eval;
 
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigSyntax;
+import io.g2lstm.common.DataException;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.ModelSettings;
+import io.g2lstm.model.compress.CompressedCheckpoint;
 import io.g2lstm.model.train.Checkpoint;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Which trained model evaluation rows are about, as its checkpoint says.
  *
  * @param modelRun the training run that produced the checkpoint; for a checkpoint of single-process training,
- *     which has none, {@code <model>-<gate mode>}
+ *     which has none, {@code <model>-<gate mode>}; for a checkpoint written by {@code compress}, that of its source
+ *     followed by {@code +<variant>} (e.g. {@code run-1+svd-16}), so that it never replaces its source's rows
  * @param model {@code model.name}
  * @param gateMode baseline, sharpened or g2
  * @param epoch the epochs the checkpoint was trained for
@@ -21,7 +30,21 @@ public record EvaluatedModel(String modelRun, String model, String gateMode, int
     ModelSettings settings = ModelSettings.from(SettingsReader.load(checkpoint.configuration()));
     String gateMode = SettingsReader.settingName(settings.gate().mode());
     String runId = checkpoint.state().runId();
-    return new EvaluatedModel(runId.isEmpty() ? settings.name() + "-" + gateMode : runId, settings.name(), gateMode,
-        checkpoint.state().epoch(), location);
+    String modelRun = runId.isEmpty() ? settings.name() + "-" + gateMode : runId;
+    Path compression = checkpoint.directory().resolve(CompressedCheckpoint.COMPRESSION);
+    if (Files.isRegularFile(compression)) {
+      modelRun += "+" + variant(compression);
+    }
+    return new EvaluatedModel(modelRun, settings.name(), gateMode, checkpoint.state().epoch(), location);
+  }
+
+  private static String variant(Path compression) {
+    try {
+      return ConfigFactory.parseFile(compression.toFile(), ConfigParseOptions.defaults()
+          .setSyntax(ConfigSyntax.JSON)).getString("variant");
+    } catch (ConfigException e) {
+      throw new DataException(compression + ": expected a compression record with its variant, found "
+          + e.getMessage(), e);
+    }
   }
 }

@@ -23,19 +23,20 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Measures evaluation on a small model: the demo's tiny G²-LSTM model trained for one epoch on the synthetic corpus,
- * then its test split translated with beam search by 1 and by 2 executors in local mode (one core and one slice
- * each), and the sweep of the default grid. Prints nothing; the {@code bench} command formats the result.
+ * then its test split translated with beam search in local mode with 1 and with 2 cores (one slice per core), and
+ * the sweep of the default grid. Prints nothing; the {@code bench} command formats the result.
  */
 public final class EvaluationBenchmark {
 
   /**
    * Medians over the measured runs.
    *
-   * @param sentencesPerSecond translation throughput of the test split, for 1 and for 2 executors
-   * @param sweepSeconds the sweep job's wall time (2 executors)
+   * @param oneCore translation throughput of the test split in sentences per second, in local[1]
+   * @param twoCores the same in local[2]
+   * @param sweepSeconds the sweep job's wall time in local[2]
    * @param cells the sweep's settings, the model as trained included
    */
-  public record Result(int sentences, int beam, double[] sentencesPerSecond, double sweepSeconds, int cells,
+  public record Result(int sentences, int beam, double oneCore, double twoCores, double sweepSeconds, int cells,
       double bleu) {}
 
   private static final long SEED = 7;
@@ -65,8 +66,8 @@ public final class EvaluationBenchmark {
     int cells = 0;
     double bleu = 0;
     int sentences = 0;
-    for (int executors = 1; executors <= 2; executors++) {
-      spark = SparkSessions.open("bench-eval", Optional.of("local[" + executors + "]"));
+    for (int cores = 1; cores <= 2; cores++) {
+      spark = SparkSessions.open("bench-eval", Optional.of("local[" + cores + "]"));
       try {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         CheckpointFiles files = CheckpointFiles.read(model, new Configuration());
@@ -77,21 +78,20 @@ public final class EvaluationBenchmark {
         for (int run = -1; run < runs; run++) {
           long start = System.nanoTime();
           DistributedEvaluation.VariantResult result = DistributedEvaluation.run(sc, files,
-              List.of(new ModelVariant.Original()), testSet, none, evaluate.decoding(), executors).get(0);
+              List.of(new ModelVariant.Original()), List.of(testSet), none, evaluate.decoding(), cores).get(0);
           if (run >= 0) {
             rates[run] = testSet.size() / ((System.nanoTime() - start) / 1e9);
           }
           bleu = result.bleu().sacreBleu().score().score();
         }
-        throughput[executors - 1] = Medians.of(rates);
-        if (executors == 2) {
-          SettingsReader sweepConfig = SettingsReader.parse(configuration, "demo.conf", overrides);
-          SweepSettings settings = SweepSettings.from(sweepConfig);
+        throughput[cores - 1] = Medians.of(rates);
+        if (cores == 2) {
+          SweepSettings settings = SweepSettings.from(config);
           cells = settings.methods().size() + 1;
           double[] seconds = new double[runs];
           for (int run = 0; run < runs; run++) {
             long start = System.nanoTime();
-            SweepJob.run(spark, settings, model, Optional.of("bench"), sweepConfig.renderResolved(), quiet);
+            SweepJob.run(spark, settings, model, Optional.of("bench"), config.renderResolved(), quiet);
             seconds[run] = (System.nanoTime() - start) / 1e9;
           }
           sweep = Medians.of(seconds);
@@ -100,6 +100,7 @@ public final class EvaluationBenchmark {
         spark.stop();
       }
     }
-    return new Result(sentences, evaluate.decoding().search().beam(), throughput, sweep, cells, bleu);
+    return new Result(sentences, evaluate.decoding().search().beam(), throughput[0], throughput[1], sweep, cells,
+        bleu);
   }
 }

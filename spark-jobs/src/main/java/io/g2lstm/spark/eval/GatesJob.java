@@ -1,5 +1,6 @@
 package io.g2lstm.spark.eval;
 
+import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.DataException;
 import io.g2lstm.model.data.ParallelIds;
 import io.g2lstm.model.data.TranslationAssets;
@@ -60,7 +61,11 @@ public final class GatesJob {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     CheckpointFiles files = CheckpointFiles.read(modelPath, hadoop);
     Checkpoint checkpoint = files.open();
-    settings.layer().requireIn(checkpoint.loadModel());
+    try {
+      settings.layer().requireIn(checkpoint.loadModel());
+    } catch (ConfigurationException e) {
+      throw new ConfigurationException("gates.layer: " + e.getMessage(), e);
+    }
     TranslationAssets data = PreparedAssets.load(settings.data(), hadoop);
     data.requireSameVocabularies(checkpoint.assets(), "the data in " + settings.data(), checkpoint.toString());
     EvaluatedModel model = EvaluatedModel.of(checkpoint, files.location());
@@ -68,6 +73,12 @@ public final class GatesJob {
     Dataset<Row> pairs = spark.read().parquet(new org.apache.hadoop.fs.Path(settings.data(),
         PrepareManifest.shardDirectory(Split.TRAIN)).toString()).orderBy(ShardSchema.SEQUENCE_ID)
         .limit(settings.sentences());
+    int needed = settings.selected().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+    long available = pairs.limit(needed).count();
+    if (available < needed) {
+      throw new DataException(settings.data() + ": expected at least " + needed + " training pairs (for "
+          + "gates.selected-sentences), found " + available);
+    }
     long start = System.nanoTime();
 
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -80,9 +91,6 @@ public final class GatesJob {
           .reduce(GateStatistics::merge).freeze();
     } finally {
       shared.destroy();
-    }
-    if (summary.sentences() == 0) {
-      throw new DataException(settings.data() + ": expected training pairs to feed through the model, found none");
     }
     List<GateTokenMeanRow> tokens = tokenMeans(run, model, checkpoint, settings, pairs);
 
@@ -112,7 +120,7 @@ public final class GatesJob {
     ResultTables.replacePartition(spark, settings.warehouse(), GateTokenMeanRow.TABLE, tokenRows,
         GateTokenMeanRow.SCHEMA, partition, ResultTables.RUN_ID, ResultTables.MODEL_RUN);
     for (String table : List.of(GateHistogramTableRow.TABLE, GateTokenMeanRow.TABLE)) {
-      ResultTables.writeProvenance(settings.warehouse(), table, run, resolvedConfiguration, hadoop);
+      ResultTables.writeProvenance(settings.warehouse(), table, partition, resolvedConfiguration, hadoop);
     }
     log.printf(Locale.ROOT, "gates: %s, layer %s, %d sentences (%d positions; %d asked for) in %.1f s%n",
         model.modelRun(), settings.layer().name(), summary.sentences(), summary.positions(), settings.sentences(),
@@ -146,10 +154,6 @@ public final class GatesJob {
     }
     int needed = settings.selected().stream().mapToInt(Integer::intValue).max().orElseThrow() + 1;
     ParallelIds first = ShardSchema.pairs(pairs.limit(needed).collectAsList().iterator());
-    if (first.size() < needed) {
-      throw new DataException(settings.data() + ": expected at least " + needed + " training pairs for "
-          + "gates.selected-sentences, found " + first.size());
-    }
     int[] indices = settings.selected().stream().mapToInt(Integer::intValue).toArray();
     GateRecorder recorder = new GateRecorder(checkpoint.loadModel(), settings.layer());
     List<SentenceGates> recorded = recorder.record(first, indices);

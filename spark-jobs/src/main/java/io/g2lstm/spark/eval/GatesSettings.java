@@ -1,5 +1,6 @@
 package io.g2lstm.spark.eval;
 
+import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.gates.GateLayer;
 import java.util.ArrayList;
@@ -35,9 +36,20 @@ public record GatesSettings(GateLayer layer, String data, int sentences, int bin
         throw s.invalid("selected-sentences", "positions among the " + sentences + " recorded pairs (0 to "
             + (sentences - 1) + ")", String.valueOf(position));
       }
+      if (selected.contains((int) position)) {
+        throw s.invalid("selected-sentences", "each position once", "" + (int) position + " twice");
+      }
       selected.add((int) position);
     }
-    return new GatesSettings(GateLayer.parse(s.nonBlankString("layer")), s.nonBlankString("data"), sentences,
+    String layerName = s.nonBlankString("layer");
+    GateLayer layer;
+    try {
+      layer = GateLayer.parse(layerName);
+    } catch (ConfigurationException e) {
+      throw s.invalid("layer", "decoder-<i>, encoder-<i>, encoder-0-forward or encoder-0-backward",
+          "'" + layerName + "'");
+    }
+    return new GatesSettings(layer, s.nonBlankString("data"), sentences,
         s.intIn("bins", 1, 10_000), selected, s.intIn("batch-size", 1, 100_000), s.intIn("slices", 0, 100_000),
         s.nonBlankString("images"), root.section("results").nonBlankString("warehouse"));
   }

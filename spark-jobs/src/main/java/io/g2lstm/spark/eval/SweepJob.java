@@ -1,5 +1,6 @@
 package io.g2lstm.spark.eval;
 
+import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.model.compress.GateCompression;
 import io.g2lstm.model.compress.GateCompressor;
 import io.g2lstm.model.data.ParallelIds;
@@ -45,7 +46,11 @@ public final class SweepJob {
     Checkpoint checkpoint = files.open();
     ComputationGraph graph = checkpoint.loadModel();
     for (GateCompression method : settings.methods()) {
-      GateCompressor.requireApplicable(graph, method);
+      try {
+        GateCompressor.requireApplicable(graph, method);
+      } catch (ConfigurationException e) {
+        throw new ConfigurationException("sweep.grids." + settings.grid() + ": " + e.getMessage(), e);
+      }
     }
     EvaluatedModel model = EvaluatedModel.of(checkpoint, files.location());
     String run = runId.orElse(model.modelRun());
@@ -66,44 +71,37 @@ public final class SweepJob {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     EvaluateSettings evaluate = settings.evaluate();
     int slices = evaluate.slices() > 0 ? evaluate.slices() : sc.defaultParallelism();
+    long start = System.nanoTime();
+    List<DistributedEvaluation.VariantResult> results = DistributedEvaluation.run(sc, files, variants, testSets,
+        validation, evaluate.decoding(), slices);
+    log.printf(Locale.ROOT, "sweep: %s, %d settings x %d test set(s) in %.1f s%n", model.modelRun(),
+        variants.size(), testSets.size(), (System.nanoTime() - start) / 1e9);
     List<CompressionResultRow> rows = new ArrayList<>();
-    double[] perplexities = null;
-    for (TestSet testSet : testSets) {
-      long start = System.nanoTime();
-      // Perplexity does not depend on the test set: the validation pairs are scored with the first one.
-      ParallelIds scored = perplexities == null ? validation : validation.slice(0, 0);
-      List<DistributedEvaluation.VariantResult> results = DistributedEvaluation.run(sc, files, variants, testSet,
-          scored, evaluate.decoding(), slices);
-      if (perplexities == null) {
-        perplexities = new double[results.size()];
-        for (int v = 0; v < results.size(); v++) {
-          perplexities[v] = results.get(v).validation().perplexity();
-        }
-      }
-      double originalBleu = results.get(0).bleu().sacreBleu().score().score();
-      double originalTokenized = results.get(0).bleu().multiBleu().score().score();
-      log.printf(Locale.ROOT, "sweep: %s on %s, %d cells in %.1f s%n", model.modelRun(), testSet.name(),
-          variants.size(), (System.nanoTime() - start) / 1e9);
-      for (int v = 0; v < results.size(); v++) {
-        DistributedEvaluation.VariantResult result = results.get(v);
-        double bleu = result.bleu().sacreBleu().score().score();
-        double tokenized = result.bleu().multiBleu().score().score();
-        CompressionResultRow row = new CompressionResultRow(run, model, settings.grid(), result.variant(),
-            testSet.name(), bleu, bleu - originalBleu, tokenized, tokenized - originalTokenized, perplexities[v],
-            result.compressionRatio());
-        rows.add(row);
-        log.printf(Locale.ROOT, "  %-34s BLEU %6.2f (%+.2f), tokenized %6.2f (%+.2f), perplexity %.2f, ratio %.1f%n",
-            label(result.variant()), bleu, row.bleuChange(), tokenized, row.tokenizedBleuChange(), perplexities[v],
-            result.compressionRatio());
-      }
+    // Results come variant by variant, each over the test sets in order; the first variant is the original.
+    for (int r = 0; r < results.size(); r++) {
+      DistributedEvaluation.VariantResult result = results.get(r);
+      DistributedEvaluation.VariantResult original = results.get(r % testSets.size());
+      double originalBleu = original.bleu().sacreBleu().score().score();
+      double originalTokenized = original.bleu().multiBleu().score().score();
+      double bleu = result.bleu().sacreBleu().score().score();
+      double tokenized = result.bleu().multiBleu().score().score();
+      double perplexity = result.validation().perplexity();
+      CompressionResultRow row = new CompressionResultRow(run, model, settings.grid(), result.variant(),
+          result.testSet().name(), bleu, bleu - originalBleu, tokenized, tokenized - originalTokenized, perplexity,
+          result.compressionRatio());
+      rows.add(row);
+      log.printf(Locale.ROOT, "  %-34s %-16s BLEU %6.2f (%+.2f), tokenized %6.2f (%+.2f), perplexity %.2f, "
+          + "ratio %.1f%n", label(result.variant()), result.testSet().name(), bleu, row.bleuChange(), tokenized,
+          row.tokenizedBleuChange(), perplexity, result.compressionRatio());
     }
     List<Row> tableRows = new ArrayList<>();
     for (CompressionResultRow row : rows) {
       tableRows.add(row.toRow());
     }
+    List<String> partition = List.of(run, model.modelRun());
     ResultTables.replacePartition(spark, evaluate.warehouse(), CompressionResultRow.TABLE, tableRows,
-        CompressionResultRow.SCHEMA, List.of(run, model.modelRun()), ResultTables.RUN_ID, ResultTables.MODEL_RUN);
-    ResultTables.writeProvenance(evaluate.warehouse(), CompressionResultRow.TABLE, run, resolvedConfiguration,
+        CompressionResultRow.SCHEMA, partition, ResultTables.RUN_ID, ResultTables.MODEL_RUN);
+    ResultTables.writeProvenance(evaluate.warehouse(), CompressionResultRow.TABLE, partition, resolvedConfiguration,
         hadoop);
     return List.copyOf(rows);
   }

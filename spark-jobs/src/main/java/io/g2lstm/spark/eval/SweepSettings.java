@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The settings of the {@code sweep} job, read from the {@code sweep} section (documented beside their defaults in
@@ -21,6 +22,7 @@ public record SweepSettings(EvaluateSettings evaluate, String grid, List<GateCom
     String validationData) {
 
   private static final Set<String> ROUND_CLIP_KEYS = Set.of("step", "clip");
+  private static final Set<String> GRID_KEYS = Set.of("round", "round-clip", "svd-ranks");
 
   public SweepSettings {
     methods = List.copyOf(methods);
@@ -33,6 +35,12 @@ public record SweepSettings(EvaluateSettings evaluate, String grid, List<GateCom
     SettingsReader grids = s.section("grids");
     Map<String, List<GateCompression>> all = new TreeMap<>();
     for (String name : s.keysOf("grids")) {
+      for (String key : grids.keysOf(name)) {
+        if (!GRID_KEYS.contains(key)) {
+          throw grids.section(name).invalid(key, "one of " + new TreeSet<>(GRID_KEYS) + " in a grid",
+              "an unknown key");
+        }
+      }
       all.put(name, grid(grids.section(name)));
     }
     String grid = s.nonBlankString("grid");
@@ -42,23 +50,29 @@ public record SweepSettings(EvaluateSettings evaluate, String grid, List<GateCom
     return new SweepSettings(evaluate, grid, all.get(grid), s.nonBlankString("validation-data"));
   }
 
+  /** A grid's compressions; each of its keys may be left out (no setting of that method). */
   private static List<GateCompression> grid(SettingsReader grid) {
     List<GateCompression> methods = new ArrayList<>();
-    for (double step : grid.doubleList("round")) {
+    for (double step : grid.has("round") ? grid.doubleList("round") : List.<Double>of()) {
+      if (!(step > 0 && step < Double.POSITIVE_INFINITY)) {
+        throw grid.invalid("round", "positive steps", String.valueOf(step));
+      }
       methods.add(new GateCompression.Round(step));
     }
-    for (SettingsReader roundClip : grid.sectionList("round-clip", ROUND_CLIP_KEYS)) {
+    for (SettingsReader roundClip : grid.has("round-clip") ? grid.sectionList("round-clip", ROUND_CLIP_KEYS)
+        : List.<SettingsReader>of()) {
       methods.add(new GateCompression.RoundClip(roundClip.doubleIn("step", Double.MIN_VALUE, Double.MAX_VALUE),
           roundClip.doubleIn("clip", Double.MIN_VALUE, Double.MAX_VALUE)));
     }
-    for (double rank : grid.doubleList("svd-ranks")) {
+    for (double rank : grid.has("svd-ranks") ? grid.doubleList("svd-ranks") : List.<Double>of()) {
       if (rank != Math.rint(rank) || rank < 1 || rank > Integer.MAX_VALUE) {
         throw grid.invalid("svd-ranks", "whole ranks of at least 1", String.valueOf(rank));
       }
       methods.add(new GateCompression.LowRank((int) rank));
     }
     if (methods.isEmpty()) {
-      throw grid.invalid("round", "at least one compression in the grid (round, round-clip or svd-ranks)", "none");
+      throw grid.invalid("svd-ranks", "at least one compression in the grid (round, round-clip or svd-ranks)",
+          "none");
     }
     return methods;
   }

@@ -39,12 +39,13 @@ public record TestSet(String name, List<String> sources, List<String> references
   public static TestSet read(CorpusSpec spec, StreamOpener opener) {
     List<String> sources = new ArrayList<>();
     List<String> references = new ArrayList<>();
-    ParallelCorpusReader reader = new ParallelCorpusReader(spec, 0, opener, InvalidUtf8Policy.REPLACE,
-        NO_LINE_LIMIT);
-    reader.forEachRemaining((SourcedPair pair) -> {
-      sources.add(pair.pair().source());
-      references.add(pair.pair().target());
-    });
+    try (ParallelCorpusReader reader = new ParallelCorpusReader(spec, 0, opener, InvalidUtf8Policy.REPLACE,
+        NO_LINE_LIMIT)) {
+      reader.forEachRemaining((SourcedPair pair) -> {
+        sources.add(pair.pair().source());
+        references.add(pair.pair().target());
+      });
+    }
     if (sources.isEmpty()) {
       throw new DataException(spec.source() + ": expected the sentences of test set '" + spec.name()
           + "', found none");

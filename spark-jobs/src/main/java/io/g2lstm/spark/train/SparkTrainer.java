@@ -154,8 +154,8 @@ public final class SparkTrainer {
           plan.runId(), model.name(), SettingsReader.settingName(model.gate().mode()), graph.numParams(),
           cluster.workers(), trainCounts[0]);
     }
-    ResultTables.writeProvenance(cluster.warehouse(), TrainingMetrics.TABLE, plan.runId(), resolvedConfiguration,
-        hadoop);
+    ResultTables.writeProvenance(cluster.warehouse(), TrainingMetrics.TABLE, List.of(plan.runId()),
+        resolvedConfiguration, hadoop);
 
     DoubleAccumulator loss = spark.sparkContext().doubleAccumulator("train loss");
     LongAccumulator tokens = spark.sparkContext().longAccumulator("train tokens");

@@ -3,11 +3,10 @@ package io.g2lstm.spark.train;
 import io.g2lstm.common.Directories;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.spark.SparkSessions;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -90,7 +89,6 @@ public final class SparkTrainingBenchmark {
   }
 
   private static PrintStream discard() {
-    return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    return new PrintStream(OutputStream.nullOutputStream());
   }
-
 }

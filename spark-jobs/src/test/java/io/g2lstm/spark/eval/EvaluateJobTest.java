@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.DataException;
 import io.g2lstm.common.SettingsReader;
+import io.g2lstm.model.compress.CompressedCheckpoint;
+import io.g2lstm.model.compress.GateCompression;
 import io.g2lstm.model.decode.Translator;
 import io.g2lstm.model.train.Checkpoint;
 import io.g2lstm.spark.ResultTables;
@@ -17,6 +19,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +57,7 @@ class EvaluateJobTest {
   }
 
   private SettingsReader configuration(Map<String, ?> overrides) {
-    Map<String, Object> all = new java.util.HashMap<>(Map.of("evaluate.beam", 2, "evaluate.slices", 3));
+    Map<String, Object> all = new HashMap<>(Map.of("evaluate.beam", 2, "evaluate.slices", 3));
     all.putAll(overrides);
     return TrainingFixture.configuration(work, run, all);
   }
@@ -115,7 +119,7 @@ class EvaluateJobTest {
     assertEquals(2, (int) scores.get(0).getAs("beam"));
     assertEquals(4, scores.get(0).getList(scores.get(0).fieldIndex("precisions")).size());
     assertTrue(Files.isRegularFile(run.resolve("warehouse").resolve(BleuScoreRow.TABLE).resolve("_provenance")
-        .resolve("run_id=tiny-trained.conf")));
+        .resolve("run_id=tiny-trained").resolve("model_run=tiny-trained.conf")));
   }
 
   @Test
@@ -127,6 +131,28 @@ class EvaluateJobTest {
     List<Row> rows = ResultTables.readRun(spark, run.resolve("warehouse").toString(), BleuScoreRow.TABLE, "study",
         BleuScoreRow.SCHEMA);
     assertEquals(List.of("tiny-trained", "tiny-trained"), rows.stream().map(r -> r.getString(1)).toList());
+  }
+
+  @Test
+  void evaluatesSeveralTestSetsInOneRunAndTellsCompressedModelsApart() throws Exception {
+    Map<String, Object> twoTestSets = Map.of("evaluate.test-sets", List.of(
+        Map.of("name", "first", "format", "plain", "source", work.resolve("corpus/test.src").toString(),
+            "target", work.resolve("corpus/test.tgt").toString()),
+        Map.of("name", "second", "format", "plain", "source", work.resolve("corpus/valid.src").toString(),
+            "target", work.resolve("corpus/valid.tgt").toString())));
+    EvaluateJob.Result both = evaluate(model, twoTestSets, "study");
+    assertEquals(List.of("first", "first", "second", "second"),
+        both.scores().stream().map(BleuScoreRow::testSet).toList());
+    assertEquals(List.of(Files.readAllLines(work.resolve("corpus/valid.src")).size()),
+        List.of(Files.readAllLines(Path.of(both.translationFiles().get(1).toUri())).size()));
+
+    Path compressed = run.resolve("compressed");
+    CompressedCheckpoint.write(Checkpoint.open(model), new GateCompression.Round(0.5), compressed);
+    EvaluateJob.Result other = evaluate(compressed, twoTestSets, "study");
+    assertEquals("tiny-trained+round-0.5", other.model().modelRun());
+    List<Row> rows = ResultTables.readRun(spark, run.resolve("warehouse").toString(), BleuScoreRow.TABLE, "study",
+        BleuScoreRow.SCHEMA);
+    assertEquals(8, rows.size(), "the compressed model's rows sit beside its source's");
   }
 
   @Test
@@ -152,7 +178,7 @@ class EvaluateJobTest {
     assertTrue(missing.getMessage().contains("expected a checkpoint directory"), missing.getMessage());
 
     Path otherVocabulary = copyOf(Checkpoint.open(model).directory(), run.resolve("other-vocabulary"));
-    Files.writeString(otherVocabulary.resolve("vocab.tgt"), "extra\t1\n", java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(otherVocabulary.resolve("vocab.tgt"), "extra\t1\n", StandardOpenOption.APPEND);
     DataException vocabulary = assertThrows(DataException.class, () -> evaluate(otherVocabulary, Map.of(), null));
     assertTrue(vocabulary.getMessage().contains("expected a model for its vocabularies"), vocabulary.getMessage());
 

@@ -22,6 +22,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -152,7 +153,7 @@ class GatesJobTest {
     for (String file : List.of("manifest.json", "bpe.codes", "vocab.src", "vocab.tgt")) {
       Files.copy(work.resolve("prepared").resolve(file), data.resolve(file));
     }
-    Files.writeString(data.resolve("vocab.tgt"), "extra\t1\n", java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(data.resolve("vocab.tgt"), "extra\t1\n", StandardOpenOption.APPEND);
     DataException vocabulary = assertThrows(DataException.class, () -> gates(Map.of("gates.data",
         data.toString())));
     assertTrue(vocabulary.getMessage().contains("expected the vocabularies"), vocabulary.getMessage());

@@ -23,6 +23,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +114,22 @@ class SweepJobTest {
   }
 
   @Test
+  void ownGridsAreNoUnknownKeysToTheOtherJobs() {
+    SettingsReader config = TrainingFixture.configuration(work, run, TINY_GRID);
+    EvaluateSettings.from(config);
+    config.rejectUnknownKeys();
+    SettingsReader misspelt = TrainingFixture.configuration(work, run, Map.of("sweep.grids.tiny.rounds",
+        List.of(0.5)));
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> SweepSettings.from(misspelt));
+    assertTrue(e.getMessage().contains("sweep.grids.tiny.rounds") && e.getMessage().contains("unknown key"),
+        e.getMessage());
+    SettingsReader ranksOnly = TrainingFixture.configuration(work, run, Map.of("sweep.grid", "ranks",
+        "sweep.grids.ranks.svd-ranks", List.of(8, 4)));
+    assertEquals(List.of(new GateCompression.LowRank(8), new GateCompression.LowRank(4)),
+        SweepSettings.from(ranksOnly).methods());
+  }
+
+  @Test
   void checksTheGridAndTheDataBeforeAnyWork() throws Exception {
     ConfigurationException rank = assertThrows(ConfigurationException.class, () -> sweep(Map.of()));
     assertTrue(rank.getMessage().contains("encoder-0 forward") && rank.getMessage().contains("found 32"),
@@ -128,7 +145,7 @@ class SweepJobTest {
     for (String file : List.of("manifest.json", "bpe.codes", "vocab.src", "vocab.tgt")) {
       Files.copy(work.resolve("prepared").resolve(file), data.resolve(file));
     }
-    Files.writeString(data.resolve("vocab.src"), "extra\t1\n", java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(data.resolve("vocab.src"), "extra\t1\n", StandardOpenOption.APPEND);
     Map<String, Object> otherData = new HashMap<>(TINY_GRID);
     otherData.put("sweep.validation-data", data.toString());
     DataException vocabulary = assertThrows(DataException.class, () -> sweep(otherData));
