@@ -33,7 +33,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * {@code bench bpe|tokenize|prepare|layer|train|spark|eval|all}: speed figures on the shared reference data, each the median of several
+ * {@code bench bpe|tokenize|prepare|layer|train|spark|eval|all}: speed figures on the shared reference data (and the
+ * synthetic corpus), each the median of several
  * timed runs after warm-up runs. Ratios are taken between figures of the same run.
  */
 final class BenchCommand {

@@ -75,8 +75,9 @@ public final class G2lstm {
         gates --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]
                                                      input and forget gate values of one layer on training pairs:
                                                      gate_histograms, gate_token_means and SVG pictures
-        report --run ID --conf FILE [--output DIR]   the run's tables as an HTML page and a Markdown summary
-                                                     (in report.output/ID by default)
+        report --run ID --conf FILE [--output DIR] [--master URL]
+                                                     the run's tables as an HTML page and a Markdown summary
+                                                     (in DIR/ID; DIR is report.output by default)
         demo [--work DIR] [--master URL]             the whole pipeline on the embedded synthetic corpus
 
       benchmarks:

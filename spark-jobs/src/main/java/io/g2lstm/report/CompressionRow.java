@@ -13,8 +13,8 @@ import java.util.OptionalInt;
  * {@value #ROUND_CLIP} (rounded to {@code step}, then clipped to ±{@code clip}) or {@value #SVD} (gate weight
  * matrices replaced by their rank-{@code rank} approximation); a method carries exactly the parameters it uses.
  * {@code bleuChange} is {@code bleu} minus the uncompressed model's BLEU on the same test set;
- * {@code compressionRatio} is the sweep's figure for the model's size (the original's over the compressed one's, 1
- * for the uncompressed model).
+ * {@code compressionRatio} is the parameter compression ratio of the input- and forget-gate blocks (their size as
+ * 32-bit floats over their compressed size; 1 for the uncompressed model).
  */
 public record CompressionRow(String modelRun, String model, String gateMode, String method, OptionalDouble step,
     OptionalDouble clip, OptionalInt rank, String testSet, double bleu, double bleuChange, double validPerplexity,

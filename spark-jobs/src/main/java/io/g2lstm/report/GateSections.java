@@ -20,7 +20,7 @@ import java.util.TreeMap;
 
 /**
  * The two sections about gate values: their histograms (the paper's Figures 1 and 3), one figure per layer and gate
- * with the models side by side; and their mean per target token of selected sentences (its Figure 4), one figure per
+ * with the models side by side; and their mean per token of selected sentences (its Figure 4), one figure per
  * sentence with a heatmap per model and layer.
  */
 final class GateSections {
@@ -129,7 +129,8 @@ final class GateSections {
       }
     }
     List<Block> blocks = new ArrayList<>();
-    blocks.add(new Paragraph("The input and forget gates of each layer at every target token of a few sentences, "
+    blocks.add(new Paragraph("The input and forget gates of each layer at every token of a few training sentences "
+        + "(source tokens for encoder layers; for decoder layers the target token each step predicts), "
         + "averaged over the layer's hidden units, as in the paper's Figure 4."));
     for (Map.Entry<Integer, SortedMap<ModelLayer, SortedMap<Integer, TokenGateRow>>> sentence
         : sentences.entrySet()) {
@@ -149,7 +150,7 @@ final class GateSections {
       }
       int number = sentence.getKey();
       blocks.add(new Figure("token-gates-sentence-" + number + ".svg", "Mean input and forget gate values at each "
-          + "target token of sentence " + number + ".",
+          + "token of sentence " + number + ".",
           SvgCharts.heatmap("Sentence " + number + ": mean gate value per token", heatmaps)));
     }
     return new Section(TOKENS_ID, title, blocks);

@@ -30,7 +30,7 @@ public record GateLayer(String layer, Direction direction) implements Serializab
       "decoder-<i>, encoder-<i>, encoder-<i>-forward or encoder-<i>-backward";
 
   /**
-   * The first decoder layer, which the {@code gates} job records unless told otherwise. (Declared after the
+   * The first decoder layer, the paper's choice (and the default of {@code gates.layer}). (Declared after the
    * patterns, which the constructor reads.)
    */
   public static final GateLayer DEFAULT = new GateLayer(TranslationGraph.decoderLayer(0), Direction.NONE);

@@ -59,8 +59,8 @@ public record CompressionResultRow(String runId, EvaluatedModel model, String gr
         rank = lowRank.rank();
       }
     }
-    return RowFactory.create(runId, model.modelRun(), model.model(), model.gateMode(), model.epoch(), grid, variant.method(),
-        step, clip, rank, testSet, bleu, bleuChange, tokenizedBleu, tokenizedBleuChange, validPerplexity,
-        compressionRatio);
+    return RowFactory.create(runId, model.modelRun(), model.model(), model.gateMode(), model.epoch(), grid,
+        variant.method(), step, clip, rank, testSet, bleu, bleuChange, tokenizedBleu, tokenizedBleuChange,
+        validPerplexity, compressionRatio);
   }
 }

@@ -8,7 +8,10 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 /** A model to evaluate: a checkpoint's model as trained, or with its gate weights compressed. */
 public sealed interface ModelVariant extends Serializable {
 
-  /** Changes {@code graph} (a fresh copy of the checkpoint's model) into this variant; returns the compression ratio of its gate blocks (1 when uncompressed). */
+  /**
+   * Changes {@code graph} (a fresh copy of the checkpoint's model) into this variant; returns the compression ratio
+   * of its gate blocks (1 when uncompressed).
+   */
   double applyTo(ComputationGraph graph);
 
   /** The method name in tables: {@code none} or the compression method's. */

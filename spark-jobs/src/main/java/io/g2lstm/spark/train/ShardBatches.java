@@ -24,8 +24,8 @@ final class ShardBatches {
   private ShardBatches() {}
 
   /**
-   * Length-bucketed training minibatches of exactly {@code batchSize} pairs (see {@link Minibatches#planFull}); with {@code maxBatches} > 0, about that
-   * many in all (an equal share from each partition).
+   * Length-bucketed training minibatches of exactly {@code batchSize} pairs (see {@link Minibatches#planFull}); with
+   * {@code maxBatches} > 0, about that many in all (an equal share from each partition).
    */
   static JavaRDD<MultiDataSet> training(Dataset<Row> shards, int batchSize, long seed, int maxBatches) {
     JavaRDD<Row> rows = shards.javaRDD();
