@@ -110,8 +110,9 @@ final class CompressionSection {
       }
     }
     return new Section(ID, "Compression", List.of(
-        new Paragraph("BLEU of each model after compressing its gates, and in brackets the change from the "
-            + "uncompressed model (Original) on the same test set, in the shape of the paper's Tables 4 and 5. "
+        new Paragraph("BLEU (sacreBLEU) of each model after compressing its gates, and in brackets the change from "
+            + "the uncompressed model (Original) on the same test set, in the shape of the paper's Tables 4 and 5 "
+            + "(the table compression_results also holds the tokenized BLEU the paper reports). "
             + "Round (r): gate weights rounded to multiples of r; Round & clip (r, c): rounded, then clipped to "
             + "[−c, c]; SVD rank k: gate weight matrices replaced by their rank-k approximation."),
         scores(grid, settings), models(compressed)));
