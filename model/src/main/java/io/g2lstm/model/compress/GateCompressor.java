@@ -49,10 +49,10 @@ public final class GateCompressor {
    * method that cannot be applied (a rank above a block's smaller side) fails before any parameter changes.
    */
   public static CompressionReport compressInPlace(ComputationGraph graph, GateCompression method) {
-    requireApplicable(graph, method);
     List<Located> located = locate(graph);
     List<GateBlock> blocks = new ArrayList<>();
     for (Located l : located) {
+      method.requireApplicable(l.block());
       blocks.add(l.block());
     }
     double maxChange = 0;

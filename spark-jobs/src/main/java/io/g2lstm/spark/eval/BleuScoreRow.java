@@ -1,10 +1,8 @@
 package io.g2lstm.spark.eval;
 
 import io.g2lstm.model.bleu.BleuScore;
-import io.g2lstm.spark.ResultTables;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -25,12 +23,7 @@ public record BleuScoreRow(String runId, EvaluatedModel model, String testSet, l
   public static final String SACREBLEU = "sacrebleu";
   public static final String MULTI_BLEU = "multi-bleu";
 
-  public static final StructType SCHEMA = new StructType()
-      .add(ResultTables.RUN_ID, DataTypes.StringType, false)
-      .add(ResultTables.MODEL_RUN, DataTypes.StringType, false)
-      .add("model", DataTypes.StringType, false)
-      .add("gate_mode", DataTypes.StringType, false)
-      .add("epoch", DataTypes.IntegerType, false)
+  public static final StructType SCHEMA = EvaluatedModel.columns()
       .add("checkpoint", DataTypes.StringType, false)
       .add("test_set", DataTypes.StringType, false)
       .add("sentences", DataTypes.LongType, false)
@@ -55,8 +48,7 @@ public record BleuScoreRow(String runId, EvaluatedModel model, String testSet, l
   }
 
   public Row toRow() {
-    return RowFactory.create(runId, model.modelRun(), model.model(), model.gateMode(), model.epoch(),
-        model.checkpoint(), testSet, sentences, beam, flavour, score, precisions.toArray(new Double[0]),
-        brevityPenalty, hypothesisLength, referenceLength, signature);
+    return model.row(runId, model.checkpoint(), testSet, sentences, beam, flavour, score,
+        precisions.toArray(new Double[0]), brevityPenalty, hypothesisLength, referenceLength, signature);
   }
 }

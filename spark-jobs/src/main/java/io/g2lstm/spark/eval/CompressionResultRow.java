@@ -1,9 +1,7 @@
 package io.g2lstm.spark.eval;
 
 import io.g2lstm.model.compress.GateCompression;
-import io.g2lstm.spark.ResultTables;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -25,12 +23,7 @@ public record CompressionResultRow(String runId, EvaluatedModel model, String gr
 
   public static final String TABLE = "compression_results";
 
-  public static final StructType SCHEMA = new StructType()
-      .add(ResultTables.RUN_ID, DataTypes.StringType, false)
-      .add(ResultTables.MODEL_RUN, DataTypes.StringType, false)
-      .add("model", DataTypes.StringType, false)
-      .add("gate_mode", DataTypes.StringType, false)
-      .add("epoch", DataTypes.IntegerType, false)
+  public static final StructType SCHEMA = EvaluatedModel.columns()
       .add("grid", DataTypes.StringType, false)
       .add("method", DataTypes.StringType, false)
       .add("step", DataTypes.DoubleType, true)
@@ -59,8 +52,7 @@ public record CompressionResultRow(String runId, EvaluatedModel model, String gr
         rank = lowRank.rank();
       }
     }
-    return RowFactory.create(runId, model.modelRun(), model.model(), model.gateMode(), model.epoch(), grid,
-        variant.method(), step, clip, rank, testSet, bleu, bleuChange, tokenizedBleu, tokenizedBleuChange,
-        validPerplexity, compressionRatio);
+    return model.row(runId, grid, variant.method(), step, clip, rank, testSet, bleu, bleuChange, tokenizedBleu,
+        tokenizedBleuChange, validPerplexity, compressionRatio);
   }
 }

@@ -9,8 +9,13 @@ import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.compress.CompressedCheckpoint;
 import io.g2lstm.model.train.Checkpoint;
+import io.g2lstm.spark.ResultTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Which trained model evaluation rows are about, as its checkpoint says.
@@ -24,6 +29,31 @@ import java.nio.file.Path;
  * @param checkpoint where the checkpoint was read from
  */
 public record EvaluatedModel(String modelRun, String model, String gateMode, int epoch, String checkpoint) {
+
+  /**
+   * The columns every evaluation table begins with: {@code run_id} and {@code model_run} (the partition columns),
+   * {@code model}, {@code gate_mode} and {@code epoch}; a table adds its own.
+   */
+  public static StructType columns() {
+    return new StructType()
+        .add(ResultTables.RUN_ID, DataTypes.StringType, false)
+        .add(ResultTables.MODEL_RUN, DataTypes.StringType, false)
+        .add("model", DataTypes.StringType, false)
+        .add("gate_mode", DataTypes.StringType, false)
+        .add("epoch", DataTypes.IntegerType, false);
+  }
+
+  /** A table row about this model in run {@code runId}: its values of {@link #columns()}, then {@code rest}. */
+  public Row row(String runId, Object... rest) {
+    Object[] values = new Object[5 + rest.length];
+    values[0] = runId;
+    values[1] = modelRun;
+    values[2] = model;
+    values[3] = gateMode;
+    values[4] = epoch;
+    System.arraycopy(rest, 0, values, 5, rest.length);
+    return RowFactory.create(values);
+  }
 
   /** The model of a checkpoint read from {@code location}. */
   public static EvaluatedModel of(Checkpoint checkpoint, String location) {

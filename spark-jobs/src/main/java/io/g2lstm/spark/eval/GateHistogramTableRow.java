@@ -1,8 +1,6 @@
 package io.g2lstm.spark.eval;
 
-import io.g2lstm.spark.ResultTables;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -21,12 +19,7 @@ public record GateHistogramTableRow(String runId, EvaluatedModel model, String l
 
   public static final String TABLE = "gate_histograms";
 
-  public static final StructType SCHEMA = new StructType()
-      .add(ResultTables.RUN_ID, DataTypes.StringType, false)
-      .add(ResultTables.MODEL_RUN, DataTypes.StringType, false)
-      .add("model", DataTypes.StringType, false)
-      .add("gate_mode", DataTypes.StringType, false)
-      .add("epoch", DataTypes.IntegerType, false)
+  public static final StructType SCHEMA = EvaluatedModel.columns()
       .add("layer", DataTypes.StringType, false)
       .add("gate", DataTypes.StringType, false)
       .add("bin", DataTypes.IntegerType, false)
@@ -41,7 +34,7 @@ public record GateHistogramTableRow(String runId, EvaluatedModel model, String l
       .add("positions", DataTypes.LongType, false);
 
   public Row toRow() {
-    return RowFactory.create(runId, model.modelRun(), model.model(), model.gateMode(), model.epoch(), layer, gate,
-        bin, lower, upper, count, fraction, shareBelow01, shareAbove09, mean, sentences, positions);
+    return model.row(runId, layer, gate, bin, lower, upper, count, fraction, shareBelow01, shareAbove09, mean,
+        sentences, positions);
   }
 }

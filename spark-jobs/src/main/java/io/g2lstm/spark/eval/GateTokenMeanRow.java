@@ -1,8 +1,6 @@
 package io.g2lstm.spark.eval;
 
-import io.g2lstm.spark.ResultTables;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -21,12 +19,7 @@ public record GateTokenMeanRow(String runId, EvaluatedModel model, String layer,
 
   public static final String TABLE = "gate_token_means";
 
-  public static final StructType SCHEMA = new StructType()
-      .add(ResultTables.RUN_ID, DataTypes.StringType, false)
-      .add(ResultTables.MODEL_RUN, DataTypes.StringType, false)
-      .add("model", DataTypes.StringType, false)
-      .add("gate_mode", DataTypes.StringType, false)
-      .add("epoch", DataTypes.IntegerType, false)
+  public static final StructType SCHEMA = EvaluatedModel.columns()
       .add("layer", DataTypes.StringType, false)
       .add("sentence", DataTypes.IntegerType, false)
       .add("seq_id", DataTypes.LongType, false)
@@ -36,7 +29,6 @@ public record GateTokenMeanRow(String runId, EvaluatedModel model, String layer,
       .add("forget_mean", DataTypes.DoubleType, false);
 
   public Row toRow() {
-    return RowFactory.create(runId, model.modelRun(), model.model(), model.gateMode(), model.epoch(), layer,
-        sentence, sequenceId, position, token, inputMean, forgetMean);
+    return model.row(runId, layer, sentence, sequenceId, position, token, inputMean, forgetMean);
   }
 }

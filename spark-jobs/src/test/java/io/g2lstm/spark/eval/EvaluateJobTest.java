@@ -13,7 +13,6 @@ import io.g2lstm.model.compress.GateCompression;
 import io.g2lstm.model.decode.Translator;
 import io.g2lstm.model.train.Checkpoint;
 import io.g2lstm.spark.ResultTables;
-import io.g2lstm.spark.SparkSessions;
 import io.g2lstm.spark.train.TrainingFixture;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -25,9 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,26 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The evaluate job in local Spark on the tiny trained model: the same translations and BLEU as one process, rows
  * and files where the README says, reruns that replace, and the errors that come before any work.
  */
-class EvaluateJobTest {
-
-  private static SparkSession spark;
-  private static Path work;
-  private static Path model;
+class EvaluateJobTest extends OnTrainedModel {
 
   @TempDir
   Path run;
-
-  @BeforeAll
-  static void start() {
-    spark = SparkSessions.open("evaluate-test", Optional.of("local[2]"));
-    work = TrainingFixture.work(spark);
-    model = TrainingFixture.trainedModel(spark);
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
 
   private SettingsReader configuration(Map<String, ?> overrides) {
     Map<String, Object> all = new HashMap<>(Map.of("evaluate.beam", 2, "evaluate.slices", 3));

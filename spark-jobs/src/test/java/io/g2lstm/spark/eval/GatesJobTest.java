@@ -16,7 +16,6 @@ import io.g2lstm.model.gates.GateSummary;
 import io.g2lstm.model.train.Checkpoint;
 import io.g2lstm.prep.corpus.Split;
 import io.g2lstm.spark.ShardReader;
-import io.g2lstm.spark.SparkSessions;
 import io.g2lstm.spark.train.TrainingFixture;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -31,35 +30,16 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The gates job in local Spark on the tiny trained model. */
-class GatesJobTest {
+class GatesJobTest extends OnTrainedModel {
 
   private static final int SENTENCES = 150;
 
-  private static SparkSession spark;
-  private static Path work;
-  private static Path model;
-
   @TempDir
   Path run;
-
-  @BeforeAll
-  static void start() {
-    spark = SparkSessions.open("gates-test", Optional.of("local[2]"));
-    work = TrainingFixture.work(spark);
-    model = TrainingFixture.trainedModel(spark);
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
 
   private GatesJob.Result gates(Map<String, ?> overrides) {
     Map<String, Object> all = new HashMap<>(Map.of("gates.sentences", SENTENCES, "gates.slices", 3,

@@ -17,7 +17,6 @@ import io.g2lstm.model.train.Checkpoint;
 import io.g2lstm.model.train.Evaluation;
 import io.g2lstm.prep.corpus.Split;
 import io.g2lstm.spark.ShardReader;
-import io.g2lstm.spark.SparkSessions;
 import io.g2lstm.spark.train.TrainingFixture;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -30,38 +29,19 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The sweep job in local Spark on the tiny trained model (hidden size 32, so gate blocks of 16 to 32 a side). */
-class SweepJobTest {
+class SweepJobTest extends OnTrainedModel {
 
   private static final Map<String, Object> TINY_GRID = Map.of("sweep.grid", "tiny",
       "sweep.grids.tiny.round", List.of(0.5), "sweep.grids.tiny.round-clip", List.of(Map.of("step", 0.5, "clip", 1.0)),
       "sweep.grids.tiny.svd-ranks", List.of(4));
 
-  private static SparkSession spark;
-  private static Path work;
-  private static Path model;
-
   @TempDir
   Path run;
-
-  @BeforeAll
-  static void start() {
-    spark = SparkSessions.open("sweep-test", Optional.of("local[2]"));
-    work = TrainingFixture.work(spark);
-    model = TrainingFixture.trainedModel(spark);
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
 
   private List<CompressionResultRow> sweep(Map<String, ?> overrides) {
     Map<String, Object> all = new HashMap<>(Map.of("evaluate.beam", 1, "evaluate.slices", 2));

@@ -1,0 +1,34 @@
+package io.g2lstm.spark.eval;
+
+import io.g2lstm.spark.SparkSessions;
+import io.g2lstm.spark.train.TrainingFixture;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * Tests of the evaluation jobs in local Spark (two cores) on the tiny model of {@link TrainingFixture}, trained once
+ * per test JVM.
+ */
+abstract class OnTrainedModel {
+
+  static SparkSession spark;
+  /** The directory holding the synthetic corpus and its prepared data. */
+  static Path work;
+  /** The training output of the tiny model. */
+  static Path model;
+
+  @BeforeAll
+  static void startSpark() {
+    spark = SparkSessions.open("evaluation-test", Optional.of("local[2]"));
+    work = TrainingFixture.work(spark);
+    model = TrainingFixture.trainedModel(spark);
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    spark.stop();
+  }
+}
