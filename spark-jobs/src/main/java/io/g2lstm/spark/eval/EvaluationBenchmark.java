@@ -22,7 +22,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Measures evaluation on a small model: the demo's tiny G²-LSTM model trained for one epoch on the synthetic corpus,
+ * Measures evaluation on a small model: the demo's tiny G²-LSTM model trained for {@value #EPOCHS} epochs on the
+ * synthetic corpus (a model that translates, so that decoding stops where a real one does),
  * then its test split translated with beam search in local mode with 1 and with 2 cores (one slice per core), and
  * the sweep of the default grid. Prints nothing; the {@code bench} command formats the result.
  */
@@ -40,6 +41,7 @@ public final class EvaluationBenchmark {
       double bleu) {}
 
   private static final long SEED = 7;
+  public static final int EPOCHS = 3;
 
   private EvaluationBenchmark() {}
 
@@ -50,7 +52,7 @@ public final class EvaluationBenchmark {
   public static Result run(String configuration, Path work, int runs) throws IOException {
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     new SyntheticCorpus(SEED).writeSplits(work.resolve("corpus"), 20_000, 500, 500);
-    Map<String, Object> overrides = new HashMap<>(Map.of("paths.work", work.toString(), "train.epochs", 1));
+    Map<String, Object> overrides = new HashMap<>(Map.of("paths.work", work.toString(), "train.epochs", EPOCHS));
     SettingsReader config = SettingsReader.parse(configuration, "demo.conf", overrides);
     SparkSession spark = SparkSessions.open("bench-eval-train", Optional.of("local[2]"));
     try {
