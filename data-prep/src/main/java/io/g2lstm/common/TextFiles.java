@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Reading and writing whole UTF-8 text files the same way everywhere: writes go through a temporary file in the same
@@ -37,8 +39,10 @@ public final class TextFiles {
     Path absolute = target.toAbsolutePath();
     Path temporary = null;
     try {
-      temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-      try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+      // Not Files.createTempFile, which makes the file private (0600): outputs get the user's umask.
+      temporary = absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
+      try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE)) {
         content.writeTo(out);
       }
       Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -1,6 +1,7 @@
 package io.g2lstm.model;
 
 import io.g2lstm.common.ConfigurationException;
+import io.g2lstm.common.Names;
 import io.g2lstm.common.SettingsReader;
 import java.io.Serializable;
 
@@ -8,7 +9,7 @@ import java.io.Serializable;
  * The shape of a translation model, read from the {@code model} section: sizes, depth, dropout and the gate
  * behaviour shared by every G²-LSTM layer. Vocabulary sizes come from the prepared data, not from here.
  *
- * @param name a label for checkpoints and result tables
+ * @param name a label for checkpoints and result tables, and part of run ids and file names (see {@link Names})
  * @param embeddingSize source and target embedding size
  * @param hiddenSize recurrent state size (the bidirectional first layer has half of it per direction)
  * @param layers encoder and decoder layers each
@@ -18,6 +19,9 @@ import java.io.Serializable;
  */
 public record ModelSettings(String name, int embeddingSize, int hiddenSize, int layers, double dropout,
     GateSettings gate, long seed) implements Serializable {
+
+  /** The longest {@code model.name}, leaving room for what run ids add to it. */
+  public static final int MAX_NAME_LENGTH = 100;
 
   public ModelSettings {
     if (hiddenSize % 2 != 0) {
@@ -30,7 +34,8 @@ public record ModelSettings(String name, int embeddingSize, int hiddenSize, int 
   public static ModelSettings from(SettingsReader root) {
     SettingsReader s = root.section("model");
     return new ModelSettings(
-        s.nonBlankString("name"),
+        // Run ids and model runs are made from it: <name>-<yyyyMMdd-HHmmss>-<8 hex> must stay a name too.
+        Names.setting(s, "name", s.nonBlankString("name"), MAX_NAME_LENGTH),
         s.intIn("embedding-size", 1, 65_536),
         s.intIn("hidden-size", 2, 65_536),
         s.intIn("layers", 1, 16),

@@ -2,6 +2,8 @@ package io.g2lstm.cli;
 
 import io.g2lstm.common.Directories;
 import io.g2lstm.common.SettingsReader;
+import io.g2lstm.common.fs.LocalFileStore;
+import io.g2lstm.common.fs.OutputOwner;
 import io.g2lstm.model.layer.GateMode;
 import io.g2lstm.prep.demo.SyntheticCorpus;
 import io.g2lstm.prep.pipeline.PrepareManifest;
@@ -20,6 +22,7 @@ import io.g2lstm.spark.eval.SweepSettings;
 import io.g2lstm.spark.train.SparkTrainer;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -32,13 +35,15 @@ import org.apache.spark.sql.SparkSession;
  * one local Spark session: generate the corpus, prepare it, train the tiny model three times (baseline, sharpened
  * and G² gates; parameter averaging with one worker), and for each model evaluate BLEU on the test split, sweep the
  * gate compressions and record the gate statistics, all as run {@value #RUN_ID}; then render the report. Everything
- * goes under one work directory; each run starts afresh.
+ * goes under one work directory (new, empty or an earlier demo's); each run starts afresh.
  */
 final class Demo {
 
   static final String CONFIGURATION = "g2lstm/conf/demo.conf";
   static final long SEED = 20180710L;
   static final String RUN_ID = "demo";
+  /** The demo's work directory carries a marker: the demo replaces only a directory it made. */
+  static final OutputOwner OWNER = OutputOwner.marked("demo");
 
   /** How many synthetic pairs each split gets. */
   record Sizes(int train, int valid, int test) {
@@ -57,6 +62,12 @@ final class Demo {
 
   static Result run(Path work, Optional<String> master, Sizes sizes, PrintStream out) throws IOException {
     long start = System.nanoTime();
+    // Everything below the work directory is replaced: it must be the demo's own.
+    OWNER.requireReplaceable(LocalFileStore.INSTANCE, work.toString(), "demo --work");
+    Files.createDirectories(work);
+    if (!OWNER.owns(LocalFileStore.INSTANCE, work.toString())) {
+      OWNER.mark(LocalFileStore.INSTANCE, work.toString());
+    }
     Path corpus = work.resolve("corpus");
     out.printf("demo: generating the synthetic corpus in %s (seed %d: %d/%d/%d pairs)%n", corpus, SEED,
         sizes.train(), sizes.valid(), sizes.test());
@@ -86,7 +97,7 @@ final class Demo {
         GatesJob.run(spark, GatesSettings.from(config), model, Optional.of(RUN_ID), resolved, out);
       }
       Path report = ReportJob.run(spark, base.section("results").nonBlankString("warehouse"), RUN_ID,
-          Path.of(base.section("report").nonBlankString("output"))).resolve(ReportWriter.HTML);
+          Path.of(base.section("report").nonBlankString("output")), "report.output").resolve(ReportWriter.HTML);
       out.println("demo: BLEU on the synthetic test split (beam 5), sacreBLEU and tokenized:");
       for (Map.Entry<GateMode, EvaluateJob.Result> evaluation : evaluations.entrySet()) {
         out.printf(Locale.ROOT, "  %-10s", SettingsReader.settingName(evaluation.getKey()));

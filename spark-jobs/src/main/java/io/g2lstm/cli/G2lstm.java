@@ -5,9 +5,11 @@ import io.g2lstm.common.G2Exception;
 import io.g2lstm.model.bleu.BleuCommand;
 import io.g2lstm.prep.cli.TextTools;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The command line: {@code g2lstm <command> [options]}. The same class is the main class of the application jar, so
@@ -23,6 +25,8 @@ public final class G2lstm {
   interface Command {
     void run(List<String> args) throws Exception;
   }
+
+  private static final String SPARK_JOBS = "Spark jobs (local[*] unless --master or spark-submit says otherwise)";
 
   private static final Map<String, Command> COMMANDS = Map.ofEntries(
       Map.entry("tokenize", args -> TextTools.tokenize(args, System.in, System.out)),
@@ -40,68 +44,125 @@ public final class G2lstm {
       Map.entry("demo", JobCommands::demo),
       Map.entry("bench", BenchCommand::run));
 
-  static final String USAGE = """
-      usage: g2lstm <command> [options]
+  /** One form of a command: its synopsis and what it does, under a heading of the usage text. */
+  private record Usage(String heading, String command, String synopsis, String description) {}
 
-      text tools (standard input to standard output):
-        tokenize -l en|de [-a] [--no-escape]         Moses tokenizer.perl
-        detokenize -l en|de                          Moses detokenizer.perl
-        bpe learn -s N [--min-frequency F] [--total-symbols]
-                                                     subword-nmt learn_bpe (codes to standard output)
-        bpe apply -c CODES [--vocabulary V --vocabulary-threshold T] [--glossaries G ...] [--separator S]
-                                                     subword-nmt apply_bpe
-        translate --model CHECKPOINT [--beam 5] [--length-penalty A] [--batch-size 32]
-                                                     raw source text to raw translations
-        bleu [--tokenize 13a|intl|none] [--lowercase] [--smooth exp|floor|none] [--multi-bleu] REF... < HYP
-                                                     sacreBLEU-compatible corpus BLEU (or multi-bleu.perl)
+  private static final List<Usage> USAGES = List.of(
+      new Usage("text tools (standard input to standard output)", "tokenize", "tokenize -l en|de [-a] [--no-escape]",
+          "Moses tokenizer.perl"),
+      new Usage("text tools (standard input to standard output)", "detokenize", "detokenize -l en|de",
+          "Moses detokenizer.perl"),
+      new Usage("text tools (standard input to standard output)", "bpe",
+          "bpe learn -s N [--min-frequency F] [--total-symbols]", "subword-nmt learn_bpe (codes to standard output)"),
+      new Usage("text tools (standard input to standard output)", "bpe",
+          "bpe apply -c CODES [--vocabulary V --vocabulary-threshold T] [--glossaries G ...] [--separator S]",
+          "subword-nmt apply_bpe"),
+      new Usage("text tools (standard input to standard output)", "translate",
+          "translate --model CHECKPOINT [--beam 5] [--length-penalty A] [--batch-size 32]",
+          "raw source text to raw translations"),
+      new Usage("text tools (standard input to standard output)", "bleu",
+          "bleu [--tokenize 13a|intl|none] [--lowercase] [--smooth exp|floor|none] [--multi-bleu] REF... < HYP",
+          "sacreBLEU-compatible corpus BLEU (or multi-bleu.perl)"),
+      new Usage("models", "compress",
+          "compress --model CHECKPOINT --method round|round-clip|svd [--step 0.5] [--clip 1.0] [--rank K] --output DIR",
+          "compress the input- and forget-gate weights (round, round and clip, or rank-K SVD) into a new checkpoint "
+              + "directory"),
+      new Usage(SPARK_JOBS, "prepare", "prepare --conf FILE [--master URL]",
+          "corpora to BPE, vocabularies and Parquet shards"),
+      new Usage(SPARK_JOBS, "train", "train --conf FILE [--resume] [--run-id ID] [--master URL]",
+          "parameter-averaging training across Spark executors (local[train.spark.workers] by default)"),
+      new Usage(SPARK_JOBS, "train", "train --local --conf FILE [--resume]",
+          "train in this process from prepared shards"),
+      new Usage(SPARK_JOBS, "evaluate", "evaluate --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]",
+          "translate the test sets across the cluster; BLEU (sacreBLEU and tokenized) into bleu_scores, "
+              + "translations"),
+      new Usage(SPARK_JOBS, "sweep", "sweep --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]",
+          "BLEU and perplexity with the gate weights compressed by each method of sweep.grid, into "
+              + "compression_results"),
+      new Usage(SPARK_JOBS, "gates", "gates --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]",
+          "input and forget gate values of one layer on training pairs: gate_histograms, gate_token_means and SVG "
+              + "pictures"),
+      new Usage(SPARK_JOBS, "report", "report --run ID --conf FILE [--output DIR] [--master URL]",
+          "the run's tables as an HTML page and a Markdown summary (in DIR/ID; DIR is report.output by default)"),
+      new Usage(SPARK_JOBS, "demo", "demo [--work DIR] [--master URL]",
+          "the whole pipeline on the embedded synthetic corpus"),
+      new Usage("benchmarks", "bench", "bench bpe|tokenize|prepare|layer|train|spark|eval|all",
+          "speed figures (medians of repeated runs)"));
 
-      models:
-        compress --model CHECKPOINT --method round|round-clip|svd [--step 0.5] [--clip 1.0] [--rank K] --output DIR
-                                                     compress the input- and forget-gate weights (round, round
-                                                     and clip, or rank-K SVD) into a new checkpoint directory
+  /** The usage text of every command, or of one. */
+  static String usage(Optional<String> command) {
+    StringBuilder text = new StringBuilder(command.isEmpty() ? "usage: g2lstm <command> [options]\n"
+        : "usage:\n");
+    String heading = null;
+    for (Usage usage : USAGES) {
+      if (command.isPresent() && !usage.command().equals(command.get())) {
+        continue;
+      }
+      if (command.isEmpty() && !usage.heading().equals(heading)) {
+        heading = usage.heading();
+        text.append('\n').append(heading).append(":\n");
+      }
+      text.append(command.isEmpty() ? "  " : "  g2lstm ").append(usage.synopsis()).append('\n');
+      for (String line : wrap(usage.description(), 110)) {
+        text.append("      ").append(line).append('\n');
+      }
+    }
+    if (command.isEmpty()) {
+      text.append("\n'g2lstm <command> --help' prints one command's usage.\n");
+    }
+    return text.toString();
+  }
 
-      Spark jobs (local[*] unless --master or spark-submit says otherwise):
-        prepare --conf FILE [--master URL]           corpora to BPE, vocabularies and Parquet shards
-        train --conf FILE [--resume] [--run-id ID] [--master URL]
-                                                     parameter-averaging training across Spark executors
-                                                     (local[train.spark.workers] by default)
-        train --local --conf FILE [--resume]         train in this process from prepared shards
-        evaluate --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]
-                                                     translate the test sets across the cluster; BLEU (sacreBLEU
-                                                     and tokenized) into bleu_scores, translations
-        sweep --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]
-                                                     BLEU and perplexity with the gate weights compressed by each
-                                                     method of sweep.grid, into compression_results
-        gates --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]
-                                                     input and forget gate values of one layer on training pairs:
-                                                     gate_histograms, gate_token_means and SVG pictures
-        report --run ID --conf FILE [--output DIR] [--master URL]
-                                                     the run's tables as an HTML page and a Markdown summary
-                                                     (in DIR/ID; DIR is report.output by default)
-        demo [--work DIR] [--master URL]             the whole pipeline on the embedded synthetic corpus
-
-      benchmarks:
-        bench bpe|tokenize|prepare|layer|train|spark|eval|all
-                                                     speed figures (medians of repeated runs)
-      """;
+  private static List<String> wrap(String text, int width) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split(" ")) {
+      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      line.append(line.length() > 0 ? " " : "").append(word);
+    }
+    lines.add(line.toString());
+    return lines;
+  }
 
   private G2lstm() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.err));
+    System.exit(run(args, System.out, System.err));
   }
 
-  /** Runs a command and returns the exit status. */
+  /** Runs a command and returns the exit status; usage asked for goes to standard output. */
   static int run(String[] args, PrintStream err) {
-    if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
-      err.print(USAGE);
-      return args.length == 0 ? 2 : 0;
+    return run(args, System.out, err);
+  }
+
+  /**
+   * Runs a command and returns the exit status. {@code --help} or {@code -h} anywhere after a command prints that
+   * command's usage to {@code out} (status 0); {@code help [COMMAND]} and a bare {@code --help} print the whole usage
+   * or one command's; no command at all prints the whole usage to {@code err} (status 2).
+   */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 0) {
+      err.print(usage(Optional.empty()));
+      return 2;
+    }
+    List<String> words = Arrays.asList(args);
+    boolean helpCommand = List.of("help", "--help", "-h").contains(args[0]);
+    if (helpCommand || words.contains("--help") || words.contains("-h")) {
+      String named = helpCommand ? (args.length > 1 ? args[1] : null) : args[0];
+      if (named == null || COMMANDS.containsKey(named)) {
+        out.print(usage(Optional.ofNullable(named)));
+        return 0;
+      }
     }
     Command command = COMMANDS.get(args[0]);
     try {
       if (command == null) {
+        String named = helpCommand ? args[1] : args[0];
         throw new ConfigurationException("expected a command (" + String.join(", ", COMMANDS.keySet().stream()
-            .sorted().toList()) + "), found '" + args[0] + "'; run 'g2lstm help' for usage");
+            .sorted().toList()) + "), found '" + named + "'; run 'g2lstm help' for usage");
       }
       command.run(Arrays.asList(args).subList(1, args.length));
       return 0;

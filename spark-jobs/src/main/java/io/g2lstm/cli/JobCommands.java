@@ -2,6 +2,7 @@ package io.g2lstm.cli;
 
 import io.g2lstm.common.CommandLine;
 import io.g2lstm.common.ConfigurationException;
+import io.g2lstm.common.Names;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.prep.corpus.Split;
 import io.g2lstm.prep.pipeline.PrepareManifest;
@@ -90,7 +91,7 @@ final class JobCommands {
     SparkSession spark = SparkSessions.open("train", chosenMaster);
     try {
       return SparkTrainer.fromConfiguration(spark, config, out).run(resume,
-          runId.map(id -> checkRunId("train", "--run-id", id)));
+          runId.map(id -> Names.option("train", "--run-id", id)));
     } finally {
       spark.stop();
     }
@@ -122,10 +123,11 @@ final class JobCommands {
     String warehouse = config.section("results").nonBlankString("warehouse");
     Path output = Path.of(cli.value("--output").orElseGet(() -> config.section("report").nonBlankString("output")));
     config.rejectUnknownKeys();
-    String runId = checkRunId("report", "--run", cli.required("--run"));
+    String runId = Names.option("report", "--run", cli.required("--run"));
     SparkSession spark = SparkSessions.open("report", Optional.of(cli.value("--master").orElse("local[1]")));
     try {
-      Path directory = ReportJob.run(spark, warehouse, runId, output);
+      Path directory = ReportJob.run(spark, warehouse, runId, output, cli.has("--output") ? "--output"
+          : "report.output");
       System.out.println("report: " + directory.resolve(ReportWriter.HTML).toAbsolutePath());
     } finally {
       spark.stop();
@@ -149,25 +151,13 @@ final class JobCommands {
     S settings = settingsOf.apply(config);
     config.rejectUnknownKeys();
     String model = cli.required("--model");
-    Optional<String> runId = cli.value("--run-id").map(id -> checkRunId(command, "--run-id", id));
+    Optional<String> runId = cli.value("--run-id").map(id -> Names.option(command, "--run-id", id));
     SparkSession spark = SparkSessions.open(command, cli.value("--master"));
     try {
       job.run(spark, settings, model, runId, config.renderResolved());
     } finally {
       spark.stop();
     }
-  }
-
-  /**
-   * Run ids name table partitions and checkpoints; Airflow's (such as
-   * {@code scheduled__2026-11-21T00:00:00+00:00}) pass.
-   */
-  static String checkRunId(String command, String option, String runId) {
-    if (!runId.matches("[A-Za-z0-9][A-Za-z0-9._:+\\-]{0,199}")) {
-      throw new ConfigurationException("'" + command + "': option " + option + ": expected letters, digits and "
-          + ". _ : + - (at most 200, starting with a letter or digit), found '" + runId + "'");
-    }
-    return runId;
   }
 
   static String resourceText(String resource) throws IOException {

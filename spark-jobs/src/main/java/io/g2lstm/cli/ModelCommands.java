@@ -15,12 +15,11 @@ import io.g2lstm.model.train.Checkpoint;
 import io.g2lstm.model.train.TrainSettings;
 import io.g2lstm.model.train.Trainer;
 import io.g2lstm.prep.corpus.Split;
+import io.g2lstm.prep.corpus.Utf8LineReader;
 import io.g2lstm.spark.ShardReader;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -78,7 +77,7 @@ final class ModelCommands {
     Translator translator = Translator.fromCheckpoint(Checkpoint.open(Path.of(cli.required("--model"))),
         new BeamSearch(cli.intValue("--beam", 5, 1, 1000), lengthPenalty(cli), 2.0, 10),
         cli.intValue("--batch-size", 32, 1, 100_000));
-    List<String> lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList();
+    List<String> lines = Utf8LineReader.readAll(in, "standard input");
     try (Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
       for (String line : translator.translate(lines)) {
         writer.write(line);
@@ -101,7 +100,7 @@ final class ModelCommands {
     Checkpoint source = Checkpoint.open(model);
     CompressionReport report;
     try {
-      report = CompressedCheckpoint.write(source, method, output);
+      report = CompressedCheckpoint.write(source, method, output, "--output");
     } catch (ConfigurationException e) {
       // the method does not fit the model (a rank above a block's size): name the options that chose it
       StringBuilder options = new StringBuilder("--method ").append(method.name());

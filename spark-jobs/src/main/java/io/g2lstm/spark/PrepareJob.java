@@ -1,6 +1,7 @@
 package io.g2lstm.spark;
 
 import io.g2lstm.common.DataException;
+import io.g2lstm.common.LifecycleException;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.common.TextFiles;
 import io.g2lstm.prep.bpe.BpeCodes;
@@ -53,7 +54,8 @@ public final class PrepareJob {
     int partitions = settings.partitions() > 0 ? settings.partitions() : jsc.defaultParallelism();
     requireCorpusFiles(settings, jsc.hadoopConfiguration());
     List<JavaRDD<?>> cached = new ArrayList<>();
-    try (StagedOutput out = StagedOutput.begin(settings.output(), jsc.hadoopConfiguration())) {
+    try (StagedOutput out = StagedOutput.begin(settings.output(), PrepareManifest.OWNER, "prepare.output",
+        jsc.hadoopConfiguration())) {
       JavaRDD<PreparedPair> tokenized = read(jsc, settings, hadoop, partitions)
           .mapPartitions(pairs -> map(pairs, new PairTokenizer(settings)::apply))
           .persist(StorageLevel.MEMORY_AND_DISK_SER());
@@ -107,14 +109,24 @@ public final class PrepareJob {
     }
   }
 
-  /** Checks on the driver that every corpus file exists, so a typo fails at once rather than in a task. */
+  /**
+   * Checks on the driver that every corpus file exists, so a typo fails at once rather than in a task, and that none
+   * lies inside the output that the job replaces.
+   */
   private static void requireCorpusFiles(PrepareSettings settings, Configuration conf) {
+    HadoopFileStore files = new HadoopFileStore(conf);
+    String output = files.qualify(settings.output());
     for (CorpusSpec spec : settings.corpora()) {
       for (String file : List.of(spec.source(), spec.target())) {
         try {
           Path path = new Path(file);
           if (!path.getFileSystem(conf).isFile(path)) {
             throw new DataException("corpus '" + spec.name() + "': expected the file " + file + ", found none");
+          }
+          if ((files.qualify(file) + "/").startsWith(output + "/")) {
+            throw new LifecycleException("prepare.output " + settings.output() + ": expected a directory apart from "
+                + "the corpora, found the file " + file + " of corpus '" + spec.name() + "' inside it; it is left "
+                + "as it is");
           }
         } catch (IOException e) {
           throw new UncheckedIOException("checking " + file, e);

@@ -2,10 +2,10 @@ package io.g2lstm.spark;
 
 import io.g2lstm.common.DataException;
 import io.g2lstm.common.Directories;
+import io.g2lstm.common.fs.Scratch;
 import io.g2lstm.model.data.TranslationAssets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -15,15 +15,13 @@ public final class PreparedAssets {
 
   private PreparedAssets() {}
 
-  /** Copies the asset files of the prepared data in {@code data} to a new local directory; the caller removes it. */
+  /**
+   * Copies the asset files of the prepared data in {@code data} to a new directory in the scratch directory; the
+   * caller removes it.
+   */
   public static java.nio.file.Path copyToLocal(String data, Configuration conf) {
     Path directory = new Path(data);
-    java.nio.file.Path local;
-    try {
-      local = Files.createTempDirectory("g2lstm-assets-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("creating a local directory for the prepared data's assets", e);
-    }
+    java.nio.file.Path local = Scratch.newDirectory("assets-");
     try {
       FileSystem fs = directory.getFileSystem(conf);
       for (String file : TranslationAssets.FILES) {

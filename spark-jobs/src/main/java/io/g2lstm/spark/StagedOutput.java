@@ -1,7 +1,7 @@
 package io.g2lstm.spark;
 
-import io.g2lstm.common.ConfigurationException;
-import io.g2lstm.common.LifecycleException;
+import io.g2lstm.common.fs.OutputOwner;
+import io.g2lstm.common.fs.StagedDirectory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -24,42 +23,34 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 
 /**
- * An output directory on any Hadoop file system that appears whole or not at all: everything is written under a
- * temporary sibling ({@code <output>.tmp-<uuid>}), and {@link #commit()} swaps it into place, replacing an older
- * output only after the new one is complete. {@link #close()} without a commit removes the temporary directory, so a
- * failed run leaves the previous output untouched and nothing half-written.
+ * A {@link StagedDirectory} on a Hadoop file system (a local directory, HDFS, S3), for jobs that write with Spark:
+ * the output appears whole or not at all, replaces only an earlier output of its job, and the files written so far
+ * can be listed with their checksums.
  */
 public final class StagedOutput implements AutoCloseable {
 
   private final FileSystem fs;
-  private final Path output;
+  private final StagedDirectory directory;
   private final Path staging;
-  private boolean committed;
 
-  private StagedOutput(FileSystem fs, Path output, Path staging) {
+  private StagedOutput(FileSystem fs, StagedDirectory directory) {
     this.fs = fs;
-    this.output = output;
-    this.staging = staging;
+    this.directory = directory;
+    this.staging = new Path(directory.path());
   }
 
-  /** Creates the temporary directory beside {@code output}. */
-  public static StagedOutput begin(String output, Configuration conf) {
-    Path target = new Path(output);
+  /**
+   * Checks that {@code output} may be replaced by {@code owner}'s job and creates the temporary directory beside it.
+   *
+   * @param setting the setting that named the output, for messages
+   */
+  public static StagedOutput begin(String output, OutputOwner owner, String setting, Configuration conf) {
+    StagedDirectory directory = StagedDirectory.begin(new HadoopFileStore(conf), output, owner, setting);
     try {
-      FileSystem fs = target.getFileSystem(conf);
-      Path qualified = fs.makeQualified(target);
-      Path parent = qualified.getParent();
-      if (parent == null) {
-        throw new ConfigurationException("output " + output + ": expected a directory below a parent, found the root");
-      }
-      Path staging = new Path(parent, qualified.getName() + ".tmp-" + UUID.randomUUID());
-      if (!fs.mkdirs(staging)) {
-        throw new ConfigurationException("output " + output + ": expected a writable parent directory, found that "
-            + staging + " cannot be created");
-      }
-      return new StagedOutput(fs, qualified, staging);
+      return new StagedOutput(new Path(directory.output()).getFileSystem(conf), directory);
     } catch (IOException e) {
-      throw new ConfigurationException("output " + output + ": expected a writable location, found " + e, e);
+      directory.close();
+      throw new UncheckedIOException("opening the file system of " + output, e);
     }
   }
 
@@ -75,7 +66,12 @@ public final class StagedOutput implements AutoCloseable {
 
   /** The final location. */
   public Path output() {
-    return output;
+    return new Path(directory.output());
+  }
+
+  /** The leftovers of earlier killed runs removed before this one began. */
+  public List<String> removedLeftovers() {
+    return directory.removedLeftovers();
   }
 
   /** A path under the temporary directory. */
@@ -126,27 +122,14 @@ public final class StagedOutput implements AutoCloseable {
     return HexFormat.of().formatHex(digest.digest());
   }
 
-  /** Moves the finished output into place, replacing any previous one. */
+  /** Moves the finished output into place, replacing an earlier output of its job. */
   public void commit() {
-    if (committed) {
-      throw new LifecycleException("output " + output + ": expected an uncommitted staging directory, found it "
-          + "already committed");
-    }
     try {
       removeChecksumSidecars();
-      Path previous = null;
-      if (fs.exists(output)) {
-        previous = new Path(output.getParent(), output.getName() + ".old-" + UUID.randomUUID());
-        rename(output, previous);
-      }
-      rename(staging, output);
-      committed = true;
-      if (previous != null) {
-        fs.delete(previous, true);
-      }
     } catch (IOException e) {
-      throw new UncheckedIOException("moving " + staging + " to " + output, e);
+      throw new UncheckedIOException("tidying " + staging, e);
     }
+    directory.commit();
   }
 
   /**
@@ -171,21 +154,9 @@ public final class StagedOutput implements AutoCloseable {
     }
   }
 
-  private void rename(Path from, Path to) throws IOException {
-    if (!fs.rename(from, to)) {
-      throw new IOException("the file system refused to rename " + from + " to " + to);
-    }
-  }
-
   /** Removes the temporary directory unless the output was committed. */
   @Override
   public void close() {
-    if (!committed) {
-      try {
-        fs.delete(staging, true);
-      } catch (IOException e) {
-        throw new UncheckedIOException("removing " + staging, e);
-      }
-    }
+    directory.close();
   }
 }

@@ -9,42 +9,31 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
-import io.g2lstm.model.GateSettings;
-import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.compress.CompressedCheckpoint;
 import io.g2lstm.model.graph.TranslationGraph;
 import io.g2lstm.model.layer.G2LstmParamInitializer;
-import io.g2lstm.model.layer.GateMode;
 import io.g2lstm.model.train.Checkpoint;
-import io.g2lstm.prep.pipeline.PrepareManifest;
-import io.g2lstm.prep.pipeline.Vocabulary;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.learning.config.Adam;
 
-/**
- * {@code g2lstm compress} on a training output holding one checkpoint of an initialised tiny model (embeddings of 4,
- * hidden size 6, one layer: encoder-0 has 3 units per direction).
- */
+/** {@code g2lstm compress} on a {@link TinyCheckpoint} (encoder-0 has 3 units per direction). */
 class CompressCommandTest {
 
   @TempDir
@@ -52,36 +41,14 @@ class CompressCommandTest {
 
   private Path train;
 
-  private static final String CONFIGURATION = "model { name = tiny, embedding-size = 4, hidden-size = 6, layers = 1,"
-      + " dropout = 0.0, seed = 5 }\n";
-
   /** The weight matrices of the G²-LSTM layers, by graph layer. */
   private static final Map<String, List<String>> GATE_WEIGHTS = Map.of(
       TranslationGraph.encoderLayer(0), List.of("fW", "fRW", "bW", "bRW"),
       TranslationGraph.decoderLayer(0), List.of("W", "RW"));
 
   @BeforeEach
-  void checkpoint() throws IOException {
-    Path assets = Files.createDirectories(dir.resolve("data"));
-    Files.writeString(assets.resolve(PrepareManifest.MANIFEST), "{\"format\": \"" + PrepareManifest.FORMAT
-        + "\", \"source_language\": \"en\", \"target_language\": \"de\", "
-        + "\"tokenizer\": {\"aggressive_hyphen_split\": true, \"escape\": true}}\n");
-    Files.writeString(assets.resolve(PrepareManifest.BPE_CODES), "#version: 0.2\n");
-    Map<String, Long> counts = new HashMap<>();
-    for (int i = 0; i < 6; i++) {
-      counts.put("w" + i, 10L - i);
-    }
-    for (String file : List.of(PrepareManifest.SOURCE_VOCABULARY, PrepareManifest.TARGET_VOCABULARY)) {
-      try (Writer out = Files.newBufferedWriter(assets.resolve(file))) {
-        Vocabulary.fromCounts(counts, 10).write(out);
-      }
-    }
-    ModelSettings model = new ModelSettings("tiny", 4, 6, 1, 0.0, new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3), 5);
-    ComputationGraph graph = new ComputationGraph(TranslationGraph.configure(model, 10, 10, new Adam(0.01),
-        DataType.FLOAT));
-    graph.init();
-    train = dir.resolve("train");
-    Checkpoint.write(train, graph, new Checkpoint.Progress(1, 10, 2.0, 7.0, ""), assets, CONFIGURATION);
+  void checkpoint() {
+    train = TinyCheckpoint.write(dir);
   }
 
   private String run(int expectedStatus, String... args) {
@@ -161,7 +128,7 @@ class CompressCommandTest {
     List<String> files = listing(output);
     byte[] model = Files.readAllBytes(output.resolve(Checkpoint.MODEL));
     String message = run(1, args);
-    assertTrue(message.startsWith("g2lstm compress: error: " + output.toAbsolutePath()
+    assertTrue(message.startsWith("g2lstm compress: error: --output " + output
         + ": expected a new or empty directory") && message.contains("left as it is"), message);
     assertEquals(files, listing(output));
     assertArrayEquals(model, Files.readAllBytes(output.resolve(Checkpoint.MODEL)));
@@ -194,6 +161,6 @@ class CompressCommandTest {
 
   @Test
   void usageListsTheCommand() {
-    assertTrue(run(0, "help").contains("compress --model CHECKPOINT --method round|round-clip|svd"));
+    assertTrue(G2lstm.usage(Optional.empty()).contains("compress --model CHECKPOINT --method round|round-clip|svd"));
   }
 }

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class G2lstmTest {
 
@@ -25,6 +27,50 @@ class G2lstmTest {
     String message = err.toString(StandardCharsets.UTF_8);
     assertEquals(expectedStatus, status, message);
     return message;
+  }
+
+  /** What a command printed on standard output and standard error. */
+  private record Printed(String out, String err) {}
+
+  private static Printed runCapturing(int expectedStatus, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = G2lstm.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    Printed printed = new Printed(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    assertEquals(expectedStatus, status, printed.toString());
+    return printed;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tokenize", "detokenize", "bpe", "translate", "bleu", "compress", "prepare", "train",
+      "evaluate", "sweep", "gates", "report", "demo", "bench"})
+  void everyCommandPrintsItsOwnUsageOnStandardOutput(String command) {
+    for (String[] args : List.of(new String[] {command, "--help"}, new String[] {command, "-h"},
+        new String[] {"help", command}, new String[] {command, "--conf", "x.conf", "--help"})) {
+      Printed printed = runCapturing(0, args);
+      assertEquals("", printed.err());
+      assertTrue(printed.out().startsWith("usage:\n  g2lstm " + command + " "), printed.out());
+      assertTrue(printed.out().lines().filter(line -> line.startsWith("  g2lstm "))
+          .allMatch(line -> line.startsWith("  g2lstm " + command + " ")), printed.out());
+    }
+  }
+
+  @Test
+  void bpeHelpOfASubcommandShowsBothForms() {
+    String out = runCapturing(0, "bpe", "apply", "--help").out();
+    assertTrue(out.contains("g2lstm bpe learn") && out.contains("g2lstm bpe apply -c CODES"), out);
+  }
+
+  @Test
+  void helpListsEveryCommandOnStandardOutputAndNoCommandIsAUsageError() {
+    Printed help = runCapturing(0, "--help");
+    assertTrue(help.out().startsWith("usage: g2lstm <command> [options]") && help.out().contains("  sweep --model"),
+        help.out());
+    Printed none = runCapturing(2);
+    assertEquals("", none.out());
+    assertTrue(none.err().startsWith("usage: g2lstm <command> [options]"), none.err());
+    assertTrue(runCapturing(2, "help", "frobnicate").err().contains("found 'frobnicate'"));
   }
 
   @Test

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.g2lstm.cli.G2lstm;
 import io.g2lstm.common.DataException;
+import io.g2lstm.common.LifecycleException;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.common.SharedDir;
+import io.g2lstm.common.fs.ProcessIdentity;
 import io.g2lstm.prep.corpus.Split;
 import io.g2lstm.prep.demo.SyntheticCorpus;
 import io.g2lstm.prep.pipeline.DropReason;
@@ -138,6 +140,60 @@ class PrepareJobTest {
     try (Stream<Path> siblings = Files.list(dir)) {
       assertFalse(siblings.anyMatch(p -> p.getFileName().toString().contains(".tmp-")));
     }
+  }
+
+  private static List<String> listing(Path directory) throws IOException {
+    try (Stream<Path> entries = Files.list(directory)) {
+      return entries.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void anOutputThatIsNotPreparedDataIsRefusedAndLeftAsItIs() throws IOException {
+    Path corpus = dir.resolve("corpus");
+    new SyntheticCorpus(3).writeSplits(corpus, 100, 10, 10);
+    List<String> corpusFiles = listing(corpus);
+    String trainSource = Files.readString(corpus.resolve("train.src"));
+    Path unrelated = Files.createDirectories(dir.resolve("thesis"));
+    Files.writeString(unrelated.resolve("chapter1.tex"), "years of work");
+    Path file = Files.writeString(dir.resolve("notes.txt"), "a file");
+    for (Path output : List.of(unrelated, corpus, file)) {
+      LifecycleException e = assertThrows(LifecycleException.class, () -> prepare(demoConfig(corpus, output)));
+      assertTrue(e.getMessage().startsWith("prepare.output " + output + ": expected "), e.getMessage());
+      assertTrue(e.getMessage().endsWith("it is left as it is"), e.getMessage());
+    }
+    // a directory that holds the corpora is refused even when it is prepared data
+    Path prepared = dir.resolve("prepared");
+    prepare(demoConfig(corpus, prepared));
+    Files.copy(corpus.resolve("train.src"), prepared.resolve("train.src"));
+    Files.copy(corpus.resolve("train.tgt"), prepared.resolve("train.tgt"));
+    String inside = demoConfig(corpus, prepared).replace("source = ${paths.corpus}\"/train.src\"",
+        "source = \"" + prepared.resolve("train.src") + "\"");
+    assertTrue(assertThrows(LifecycleException.class, () -> prepare(inside)).getMessage()
+        .contains("expected a directory apart from the corpora"));
+    assertTrue(Files.isRegularFile(prepared.resolve("train.src")));
+
+    assertEquals(corpusFiles, listing(corpus));
+    assertEquals(trainSource, Files.readString(corpus.resolve("train.src")));
+    assertEquals(List.of("chapter1.tex"), listing(unrelated));
+    assertEquals("a file", Files.readString(file));
+    assertEquals(List.of("corpus", "notes.txt", "prepared", "thesis"), listing(dir));
+  }
+
+  @Test
+  void theStagingOfAKilledRunIsRemovedByTheNextRun() throws IOException, InterruptedException {
+    Path corpus = dir.resolve("corpus");
+    new SyntheticCorpus(3).writeSplits(corpus, 100, 10, 10);
+    Path output = dir.resolve("prepared");
+    Path stale = Files.createDirectories(dir.resolve("prepared.tmp-" + java.util.UUID.randomUUID()));
+    Files.writeString(stale.resolve(PrepareManifest.BPE_CODES), "#version: 0.2\n");
+    Process ended = new ProcessBuilder("true").start();
+    ended.waitFor();
+    Files.writeString(dir.resolve(stale.getFileName() + ".owner"), new ProcessIdentity(
+        ProcessIdentity.current().host(), ended.pid(), 1).toJson(java.util.Map.of("output", "file:" + output,
+        "job", "prepare")));
+    prepare(demoConfig(corpus, output));
+    assertEquals(List.of("corpus", "prepared"), listing(dir));
   }
 
   @Test

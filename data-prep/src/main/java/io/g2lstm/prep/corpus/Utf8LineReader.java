@@ -11,11 +11,16 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Reads lines of UTF-8 text from a byte stream, noticing malformed input instead of silently replacing it (as
- * {@code BufferedReader} and Hadoop's {@code Text} do). Lines end at {@code \n}; a trailing {@code \r} is dropped.
+ * {@code BufferedReader} and Hadoop's {@code Text} do). Lines end at {@code \n}; a trailing {@code \r} is dropped; a
+ * lone {@code \r} is part of its line; a last line without {@code \n} counts. This is the one line-splitting rule of
+ * every reader of text (corpora, test sets, standard input, vocabularies, BLEU's files): {@link #split} applies it to
+ * text already decoded.
  * A line longer than the byte limit is skipped to its end and reported as overlong, so one bad line cannot exhaust
  * memory. Not thread-safe.
  */
@@ -41,6 +46,33 @@ public final class Utf8LineReader implements Closeable {
     this.fileName = fileName;
     this.policy = policy;
     this.maxLineBytes = maxLineBytes;
+  }
+
+  /** The lines of a whole stream, malformed UTF-8 replaced; {@code name} names it in errors. */
+  public static List<String> readAll(InputStream in, String name) {
+    List<String> lines = new ArrayList<>();
+    Utf8LineReader reader = new Utf8LineReader(in, name, InvalidUtf8Policy.REPLACE, Integer.MAX_VALUE);
+    for (Line line = reader.next(); line != null; line = reader.next()) {
+      lines.add(line.text());
+    }
+    return lines;
+  }
+
+  /** The lines of decoded text, by the same rule. */
+  public static List<String> split(CharSequence text) {
+    List<String> lines = new ArrayList<>();
+    int start = 0;
+    int length = text.length();
+    while (start < length) {
+      int end = start;
+      while (end < length && text.charAt(end) != '\n') {
+        end++;
+      }
+      int stop = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
+      lines.add(text.subSequence(start, stop).toString());
+      start = end + 1;
+    }
+    return lines;
   }
 
   /** The number of lines returned so far. */

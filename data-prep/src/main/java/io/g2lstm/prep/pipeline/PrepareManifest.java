@@ -1,6 +1,7 @@
 package io.g2lstm.prep.pipeline;
 
 import io.g2lstm.common.Json;
+import io.g2lstm.common.fs.OutputOwner;
 import io.g2lstm.prep.corpus.CorpusSpec;
 import io.g2lstm.prep.corpus.Split;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,8 @@ public record PrepareManifest(String sourceLanguage, String targetLanguage, bool
 
   public static final String FORMAT = "g2lstm-prepared/1";
   public static final String MANIFEST = "manifest.json";
+  /** The manifest marks a directory as prepared data, which a later {@code prepare} may replace. */
+  public static final OutputOwner OWNER = OutputOwner.manifest("prepare", MANIFEST, FORMAT);
   public static final String CONFIGURATION = "prepare.conf";
   public static final String BPE_CODES = "bpe.codes";
   public static final String SOURCE_VOCABULARY = "vocab.src";

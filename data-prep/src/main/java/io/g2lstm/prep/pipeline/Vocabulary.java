@@ -2,10 +2,11 @@ package io.g2lstm.prep.pipeline;
 
 import io.g2lstm.common.DataException;
 import io.g2lstm.common.PythonStrings;
-import java.io.BufferedReader;
+import io.g2lstm.prep.corpus.Utf8LineReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Serializable;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -71,22 +72,23 @@ public final class Vocabulary implements Serializable {
   public static Vocabulary read(Reader reader, String name) {
     List<String> tokens = new ArrayList<>();
     List<Long> counts = new ArrayList<>();
-    try (BufferedReader in = new BufferedReader(reader)) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        int tab = line.lastIndexOf('\t');
-        if (tab <= 0) {
-          throw DataException.at(name, tokens.size() + 1L, "token<TAB>count", "\"" + line + "\"");
-        }
-        try {
-          counts.add(Long.parseLong(line.substring(tab + 1)));
-        } catch (NumberFormatException e) {
-          throw DataException.at(name, tokens.size() + 1L, "an integer count after the tab", line.substring(tab + 1));
-        }
-        tokens.add(line.substring(0, tab));
-      }
+    StringWriter text = new StringWriter();
+    try (reader) {
+      reader.transferTo(text);
     } catch (IOException e) {
       throw new UncheckedIOException("reading vocabulary " + name, e);
+    }
+    for (String line : Utf8LineReader.split(text.getBuffer())) {
+      int tab = line.lastIndexOf('\t');
+      if (tab <= 0) {
+        throw DataException.at(name, tokens.size() + 1L, "token<TAB>count", "\"" + line + "\"");
+      }
+      try {
+        counts.add(Long.parseLong(line.substring(tab + 1)));
+      } catch (NumberFormatException e) {
+        throw DataException.at(name, tokens.size() + 1L, "an integer count after the tab", line.substring(tab + 1));
+      }
+      tokens.add(line.substring(0, tab));
     }
     for (int i = 0; i < SPECIALS.size(); i++) {
       if (tokens.size() <= i || !tokens.get(i).equals(SPECIALS.get(i))) {

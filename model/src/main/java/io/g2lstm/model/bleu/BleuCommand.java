@@ -3,6 +3,7 @@ package io.g2lstm.model.bleu;
 import io.g2lstm.common.CommandLine;
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.DataException;
+import io.g2lstm.prep.corpus.Utf8LineReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -114,7 +115,8 @@ public final class BleuCommand {
   }
 
   /**
-   * The lines of a file, ended by {@code \n}, a last line without one included. sacreBLEU reads strict UTF-8;
+   * The lines of a file, by the project's one rule ({@link Utf8LineReader}); the {@code \r} it drops from a line's
+   * end changes no score (sacreBLEU strips it, multi-bleu.perl splits on it). sacreBLEU reads strict UTF-8;
    * multi-bleu.perl reads bytes, which ISO-8859-1 maps one to one onto characters.
    */
   private static List<String> lines(byte[] bytes, String name, boolean asBytes) {
@@ -129,15 +131,6 @@ public final class BleuCommand {
         throw DataException.in(name, "UTF-8 text", "malformed bytes");
       }
     }
-    List<String> lines = new ArrayList<>();
-    int start = 0;
-    for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-      lines.add(text.substring(start, end));
-      start = end + 1;
-    }
-    if (start < text.length()) {
-      lines.add(text.substring(start));
-    }
-    return lines;
+    return Utf8LineReader.split(text);
   }
 }

@@ -1,21 +1,19 @@
 package io.g2lstm.model.compress;
 
-import io.g2lstm.common.Directories;
 import io.g2lstm.common.Json;
-import io.g2lstm.common.LifecycleException;
 import io.g2lstm.common.TextFiles;
+import io.g2lstm.common.fs.LocalFileStore;
+import io.g2lstm.common.fs.OutputOwner;
+import io.g2lstm.common.fs.StagedDirectory;
 import io.g2lstm.model.train.Checkpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Stream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
@@ -31,62 +29,34 @@ public final class CompressedCheckpoint {
 
   public static final String COMPRESSION = "compression.json";
   public static final String FORMAT = "g2lstm-compression/1";
+  /** A compressed checkpoint never replaces anything: its output must be new or an empty directory. */
+  private static final OutputOwner OWNER = OutputOwner.newOrEmpty("compress");
 
   private CompressedCheckpoint() {}
 
   /**
    * Compresses the model of {@code source} and writes the compressed checkpoint at {@code output}, which must not
    * exist or be an empty directory. The directory is written beside it under a temporary name and moved into place
-   * when complete, so a failure leaves {@code output} as it was.
+   * when complete (see {@link StagedDirectory}), so a failure leaves {@code output} as it was.
+   *
+   * @param setting the option or setting that named the output, for messages
    */
-  public static CompressionReport write(Checkpoint source, GateCompression method, Path output) {
-    Path target = output.toAbsolutePath().normalize();
-    requireNewOrEmpty(target);
+  public static CompressionReport write(Checkpoint source, GateCompression method, Path output, String setting) {
+    OWNER.requireReplaceable(LocalFileStore.INSTANCE, output.toString(), setting);
     ComputationGraph graph = source.loadModel();
     CompressionReport report = GateCompressor.compressInPlace(graph, method);
-    Path staging = target.resolveSibling(target.getFileName() + ".tmp-" + UUID.randomUUID());
-    try {
+    try (StagedDirectory staged = StagedDirectory.begin(LocalFileStore.INSTANCE, output.toString(), OWNER,
+        setting)) {
+      Path staging = Path.of(staged.path());
       Checkpoint.State state = source.state();
       Checkpoint.writeDirectory(staging, graph, new Checkpoint.Progress(state.epoch(), state.step(),
           state.trainLoss(), Double.NaN, state.runId()), source.directory(),
           Files.readString(source.configuration()));
       TextFiles.write(staging.resolve(COMPRESSION), out -> out.write(json(source, report)));
-      requireNewOrEmpty(target);
-      boolean emptyDirectory = Files.deleteIfExists(target);
-      try {
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException e) {
-        if (emptyDirectory) {
-          Files.createDirectory(target);
-        }
-        throw e;
-      }
+      staged.commit();
       return report;
     } catch (IOException e) {
-      Directories.deleteTree(staging);
-      throw new UncheckedIOException("writing the compressed checkpoint " + target, e);
-    } catch (RuntimeException e) {
-      Directories.deleteTree(staging);
-      throw e;
-    }
-  }
-
-  private static void requireNewOrEmpty(Path target) {
-    if (!Files.exists(target)) {
-      return;
-    }
-    if (!Files.isDirectory(target)) {
-      throw new LifecycleException(target + ": expected a new or empty directory for the compressed checkpoint, "
-          + "found a file; it is left as it is");
-    }
-    try (Stream<Path> entries = Files.list(target)) {
-      List<String> names = entries.map(p -> p.getFileName().toString()).sorted().toList();
-      if (!names.isEmpty()) {
-        throw new LifecycleException(target + ": expected a new or empty directory for the compressed checkpoint, "
-            + "found one holding " + names + "; it is left as it is (choose another output or remove it)");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("listing " + target, e);
+      throw new UncheckedIOException("writing the compressed checkpoint " + output, e);
     }
   }
 

@@ -1,7 +1,6 @@
 package io.g2lstm.model.decode;
 
 import io.g2lstm.common.DataException;
-import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.bleu.CorpusBleu;
 import io.g2lstm.model.data.TextCodec;
@@ -50,7 +49,7 @@ public final class Translator {
   public static Translator forModel(Checkpoint checkpoint, ComputationGraph graph, BeamSearch search,
       int batchSize) {
     TranslationAssets assets = checkpoint.assets();
-    ModelSettings model = ModelSettings.from(SettingsReader.load(checkpoint.configuration()));
+    ModelSettings model = ModelSettings.from(checkpoint.settings());
     long sourceRows = graph.getLayer(TranslationGraph.SOURCE_EMBEDDING).getParam("W").size(0);
     long targetRows = graph.getLayer(TranslationGraph.TARGET_EMBEDDING).getParam("W").size(0);
     if (sourceRows != assets.sourceVocabulary().size() || targetRows != assets.targetVocabulary().size()) {

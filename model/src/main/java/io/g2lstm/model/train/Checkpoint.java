@@ -6,17 +6,20 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
 import io.g2lstm.common.DataException;
-import io.g2lstm.common.Directories;
 import io.g2lstm.common.Json;
 import io.g2lstm.common.LifecycleException;
+import io.g2lstm.common.Names;
+import io.g2lstm.common.SettingsReader;
 import io.g2lstm.common.TextFiles;
+import io.g2lstm.common.fs.LocalFileStore;
+import io.g2lstm.common.fs.OutputOwner;
+import io.g2lstm.common.fs.StagedDirectory;
 import io.g2lstm.model.data.TranslationAssets;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -46,6 +48,8 @@ public final class Checkpoint {
   public static final String CONFIGURATION = "train.conf";
   public static final String DIRECTORY = "checkpoints";
   public static final String LATEST = "latest";
+  /** A checkpoint directory is one with a {@value #STATE}; only such a directory is ever replaced by another. */
+  public static final OutputOwner OWNER = OutputOwner.manifest("train", STATE, null);
 
   /**
    * What training had reached after an epoch.
@@ -59,11 +63,23 @@ public final class Checkpoint {
       String modelSha256) {}
 
   private final Path directory;
+  private final String origin;
   private final State state;
 
-  private Checkpoint(Path directory, State state) {
+  private Checkpoint(Path directory, String origin, State state) {
     this.directory = directory;
+    this.origin = origin;
     this.state = state;
+  }
+
+  /** Where the checkpoint came from, as messages name it: its directory, or what a local copy was made of. */
+  public String origin() {
+    return origin;
+  }
+
+  /** A file of the checkpoint as messages name it. */
+  public String describe(String file) {
+    return origin + "/" + file;
   }
 
   public Path directory() {
@@ -80,17 +96,13 @@ public final class Checkpoint {
     Path checkpoints = output.resolve(DIRECTORY);
     String name = directoryName(progress.epoch());
     Path target = checkpoints.resolve(name);
-    Path staging = checkpoints.resolve(name + ".tmp-" + UUID.randomUUID());
-    try {
-      State state = writeFiles(staging, graph, progress, assets, resolvedConfiguration);
-      if (Files.exists(target)) {
-        Directories.deleteTree(target);
-      }
-      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+    try (StagedDirectory staged = StagedDirectory.begin(LocalFileStore.INSTANCE, target.toString(), OWNER,
+        "checkpoint")) {
+      State state = writeFiles(Path.of(staged.path()), graph, progress, assets, resolvedConfiguration);
+      staged.commit();
       TextFiles.write(checkpoints.resolve(LATEST), out -> out.write(name + "\n"));
-      return new Checkpoint(target, state);
+      return new Checkpoint(target, target.toString(), state);
     } catch (IOException e) {
-      Directories.deleteTree(staging);
       throw new UncheckedIOException("writing checkpoint " + target, e);
     }
   }
@@ -105,7 +117,8 @@ public final class Checkpoint {
   public static Checkpoint writeDirectory(Path directory, ComputationGraph graph, Progress progress, Path assets,
       String resolvedConfiguration) {
     try {
-      return new Checkpoint(directory, writeFiles(directory, graph, progress, assets, resolvedConfiguration));
+      return new Checkpoint(directory, directory.toString(), writeFiles(directory, graph, progress, assets,
+          resolvedConfiguration));
     } catch (IOException e) {
       throw new UncheckedIOException("writing checkpoint " + directory, e);
     }
@@ -146,24 +159,32 @@ public final class Checkpoint {
    * file is whole.
    */
   public static Checkpoint open(Path path) {
+    return open(path, path.toString());
+  }
+
+  /**
+   * Opens a local copy of a checkpoint: errors and {@link #toString} name {@code origin}, the checkpoint it was made
+   * from (on HDFS, say), rather than the copy.
+   */
+  public static Checkpoint open(Path path, String origin) {
     if (!Files.isRegularFile(path.resolve(STATE)) && Files.isDirectory(path.resolve(DIRECTORY))) {
-      return latest(path).orElseThrow(() -> new DataException(path + ": expected a checkpoint, found a training "
+      return latest(path).orElseThrow(() -> new DataException(origin + ": expected a checkpoint, found a training "
           + "directory without " + DIRECTORY + "/" + LATEST));
     }
     Path stateFile = path.resolve(STATE);
     if (!Files.isRegularFile(stateFile)) {
-      throw new DataException(path + ": expected a checkpoint directory (with " + STATE + " and " + MODEL
+      throw new DataException(origin + ": expected a checkpoint directory (with " + STATE + " and " + MODEL
           + "), found none");
     }
-    State state = readState(stateFile);
+    State state = readState(stateFile, origin + "/" + STATE);
     Path model = path.resolve(MODEL);
     String actual = Files.isRegularFile(model) ? sha256(model) : "no file";
     if (!actual.equals(state.modelSha256())) {
-      throw new DataException(model + ": expected the model file recorded in " + STATE + " (SHA-256 "
+      throw new DataException(origin + "/" + MODEL + ": expected the model file recorded in " + STATE + " (SHA-256 "
           + state.modelSha256() + "), found " + (actual.equals("no file") ? "no file" : "different content (SHA-256 "
           + actual + "): the checkpoint is truncated or damaged"));
     }
-    return new Checkpoint(path, state);
+    return new Checkpoint(path, origin, state);
   }
 
   /** The model with its optimizer state. */
@@ -171,7 +192,7 @@ public final class Checkpoint {
     try {
       return ModelSerializer.restoreComputationGraph(directory.resolve(MODEL).toFile(), true);
     } catch (IOException | RuntimeException e) {
-      throw new DataException(directory.resolve(MODEL) + ": expected a DL4J model, found one that cannot be read: "
+      throw new DataException(describe(MODEL) + ": expected a DL4J model, found one that cannot be read: "
           + e, e);
     }
   }
@@ -181,7 +202,16 @@ public final class Checkpoint {
     return TranslationAssets.load(directory);
   }
 
-  /** The resolved configuration the checkpoint was trained with. */
+  /** The resolved configuration the checkpoint was trained with, read; errors name it by {@link #origin}. */
+  public SettingsReader settings() {
+    try {
+      return SettingsReader.parse(Files.readString(configuration()), describe(CONFIGURATION));
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + describe(CONFIGURATION), e);
+    }
+  }
+
+  /** The file of the resolved configuration the checkpoint was trained with. */
   public Path configuration() {
     return directory.resolve(CONFIGURATION);
   }
@@ -199,16 +229,21 @@ public final class Checkpoint {
     return Json.write(json);
   }
 
-  private static State readState(Path file) {
+  private static State readState(Path file, String name) {
     try {
-      Config c = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setSyntax(ConfigSyntax.JSON));
+      Config c = ConfigFactory.parseString(Files.readString(file), ConfigParseOptions.defaults()
+          .setSyntax(ConfigSyntax.JSON).setOriginDescription(name));
+      String runId = c.hasPath("run_id") ? Names.recorded(name, "a run_id", c.getString("run_id")) : "";
       return new State(c.getInt("epoch"), c.getLong("step"), c.getDouble("train_loss"),
-          c.hasPath("valid_perplexity") ? c.getDouble("valid_perplexity") : Double.NaN,
-          c.hasPath("run_id") ? c.getString("run_id") : "", c.getString("model_sha256"));
+          c.hasPath("valid_perplexity") ? c.getDouble("valid_perplexity") : Double.NaN, runId,
+          c.getString("model_sha256"));
     } catch (ConfigException e) {
-      throw new DataException(file + ": expected a checkpoint state, found " + e.getMessage(), e);
+      throw new DataException(name + ": expected a checkpoint state, found " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + name, e);
     }
   }
+
 
   static String sha256(Path file) {
     try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file),
@@ -224,7 +259,7 @@ public final class Checkpoint {
 
   @Override
   public String toString() {
-    return "checkpoint " + directory + " (epoch " + state.epoch() + ", step " + state.step() + ")";
+    return "checkpoint " + origin + " (epoch " + state.epoch() + ", step " + state.step() + ")";
   }
 
   /** Fails if a checkpoint claims more epochs than training asks for. */

@@ -2,7 +2,6 @@ package io.g2lstm.model.train;
 
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.LifecycleException;
-import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.data.Minibatches;
 import io.g2lstm.model.data.ParallelIds;
@@ -55,7 +54,7 @@ public final class Trainer {
 
   /** Resuming continues the same model: its shape and gates must be those the checkpoint was trained with. */
   public static void requireSameModel(Checkpoint checkpoint, ModelSettings model) {
-    ModelSettings trained = ModelSettings.from(SettingsReader.load(checkpoint.configuration()));
+    ModelSettings trained = ModelSettings.from(checkpoint.settings());
     if (!trained.equals(model)) {
       throw new ConfigurationException("model: expected the settings " + checkpoint + " was trained with ("
           + trained + "), found " + model + "; train into a new train.output to change the model");

@@ -85,7 +85,8 @@ class CompressedCheckpointTest {
   void writesACheckpointWithCompressedGatesAndItsRecord() throws IOException {
     Checkpoint source = source();
     Path output = dir.resolve("compressed");
-    CompressionReport report = CompressedCheckpoint.write(source, new GateCompression.RoundClip(0.125, 0.25), output);
+    CompressionReport report = CompressedCheckpoint.write(source, new GateCompression.RoundClip(0.125, 0.25), output,
+        "output");
 
     Checkpoint written = Checkpoint.open(output);
     assertEquals(List.of("bpe.codes", "compression.json", "manifest.json", "model.zip", "state.json", "train.conf",
@@ -140,7 +141,7 @@ class CompressedCheckpointTest {
   @Test
   void anEmptyOutputDirectoryIsUsed() throws IOException {
     Path output = Files.createDirectories(dir.resolve("empty"));
-    CompressedCheckpoint.write(source(), new GateCompression.LowRank(1), output);
+    CompressedCheckpoint.write(source(), new GateCompression.LowRank(1), output, "output");
     assertEquals("svd", json(output.resolve(CompressedCheckpoint.COMPRESSION)).getString("method"));
     Checkpoint.open(output);
   }
@@ -152,7 +153,7 @@ class CompressedCheckpointTest {
     Files.createDirectories(output);
     Files.writeString(output.resolve("notes.txt"), "mine\n");
     LifecycleException e = assertThrows(LifecycleException.class,
-        () -> CompressedCheckpoint.write(source, new GateCompression.Round(0.5), output));
+        () -> CompressedCheckpoint.write(source, new GateCompression.Round(0.5), output, "output"));
     assertTrue(e.getMessage().contains(output.toString()) && e.getMessage().contains("expected a new or empty "
         + "directory") && e.getMessage().contains("notes.txt"), e.getMessage());
     assertEquals(List.of("notes.txt"), listing(output));
@@ -160,7 +161,7 @@ class CompressedCheckpointTest {
     Path file = dir.resolve("file");
     Files.writeString(file, "x");
     LifecycleException onFile = assertThrows(LifecycleException.class,
-        () -> CompressedCheckpoint.write(source, new GateCompression.Round(0.5), file));
+        () -> CompressedCheckpoint.write(source, new GateCompression.Round(0.5), file, "output"));
     assertTrue(onFile.getMessage().contains("found a file"), onFile.getMessage());
   }
 
@@ -170,12 +171,12 @@ class CompressedCheckpointTest {
     Path output = dir.resolve("out");
     // encoder-0 has 3 units per direction: rank 4 cannot be had, and nothing is written
     assertThrows(ConfigurationException.class,
-        () -> CompressedCheckpoint.write(source, new GateCompression.LowRank(4), output));
+        () -> CompressedCheckpoint.write(source, new GateCompression.LowRank(4), output, "output"));
     assertEquals(List.of("data", "train"), listing(dir));
     // a checkpoint that lost its BPE codes fails while the copy is staged: the staging directory goes too
     Files.delete(source.directory().resolve(PrepareManifest.BPE_CODES));
     UncheckedIOException e = assertThrows(UncheckedIOException.class,
-        () -> CompressedCheckpoint.write(source, new GateCompression.Round(0.5), output));
+        () -> CompressedCheckpoint.write(source, new GateCompression.Round(0.5), output, "output"));
     assertTrue(e.getMessage().contains(output.toString()), e.getMessage());
     assertFalse(Files.exists(output));
     assertEquals(List.of("data", "train"), listing(dir));

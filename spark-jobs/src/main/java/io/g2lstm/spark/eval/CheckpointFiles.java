@@ -1,6 +1,7 @@
 package io.g2lstm.spark.eval;
 
 import io.g2lstm.common.DataException;
+import io.g2lstm.common.fs.Scratch;
 import io.g2lstm.model.train.Checkpoint;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,22 +68,21 @@ public record CheckpointFiles(String location, Map<String, byte[]> files) implem
     }
   }
 
-  /** The checkpoint, from a local copy written on first use in this JVM and removed when the JVM exits. */
+  /**
+   * The checkpoint, from a copy in the scratch directory written on first use in this JVM (removed when the JVM
+   * exits); errors about it name {@link #location}, not the copy.
+   */
   public Checkpoint open() {
     // Keyed by the state too (it holds the model's SHA-256): a checkpoint rewritten in place is another checkpoint.
     String key = location + "\n" + new String(files.getOrDefault(Checkpoint.STATE, new byte[0]),
         StandardCharsets.UTF_8);
     return OPENED.computeIfAbsent(key, unused -> {
       try {
-        java.nio.file.Path local = Files.createTempDirectory("g2lstm-checkpoint-");
-        // Deleted at exit in the reverse order of registration: the files, then the directory.
-        local.toFile().deleteOnExit();
+        java.nio.file.Path local = Scratch.newDirectory("checkpoint-");
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
-          java.nio.file.Path target = local.resolve(file.getKey());
-          Files.write(target, file.getValue());
-          target.toFile().deleteOnExit();
+          Files.write(local.resolve(file.getKey()), file.getValue());
         }
-        return Checkpoint.open(local);
+        return Checkpoint.open(local, location);
       } catch (IOException e) {
         throw new UncheckedIOException("writing a local copy of " + location, e);
       }

@@ -1,5 +1,6 @@
 package io.g2lstm.spark.eval;
 
+import io.g2lstm.common.Names;
 import io.g2lstm.model.bleu.CorpusBleu;
 import io.g2lstm.model.data.ParallelIds;
 import io.g2lstm.model.data.TranslationAssets;
@@ -75,7 +76,7 @@ public final class EvaluateJob {
         translationRows.add(new TranslationRow(run, model.modelRun(), testSet.name(), beam, i + 1,
             testSet.sources().get(i), testSet.references().get(i), hypotheses.get(i)).toRow());
       }
-      translationFiles.put(new Path(new Path(files.location(), "translations"), testSet.name() + ".beam" + beam
+      translationFiles.put(new Path(new Path(files.location(), "translations"), Names.escaped(testSet.name()) + ".beam" + beam
           + ".txt"), String.join("\n", hypotheses) + "\n");
     }
 

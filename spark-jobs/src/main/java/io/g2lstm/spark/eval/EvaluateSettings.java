@@ -1,5 +1,6 @@
 package io.g2lstm.spark.eval;
 
+import io.g2lstm.common.Names;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.decode.BeamSearch;
 import io.g2lstm.prep.corpus.CorpusSpec;
@@ -28,10 +29,7 @@ public record EvaluateSettings(List<CorpusSpec> testSets, DistributedEvaluation.
     List<String> names = new ArrayList<>();
     for (SettingsReader entry : s.sectionList("test-sets", CorpusSpec.KEYS)) {
       CorpusSpec testSet = CorpusSpec.from(entry, Split.TEST);
-      if (!testSet.name().matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-        throw entry.invalid("name", "letters, digits and . _ - (test-set names name files)", "'" + testSet.name()
-            + "'");
-      }
+      Names.setting(entry, "name", testSet.name());
       if (names.contains(testSet.name())) {
         throw entry.invalid("name", "a name no other test set has", "a second '" + testSet.name() + "'");
       }

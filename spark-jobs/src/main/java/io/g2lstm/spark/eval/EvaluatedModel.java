@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
 import io.g2lstm.common.DataException;
+import io.g2lstm.common.Names;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.compress.CompressedCheckpoint;
@@ -57,7 +58,7 @@ public record EvaluatedModel(String modelRun, String model, String gateMode, int
 
   /** The model of a checkpoint read from {@code location}. */
   public static EvaluatedModel of(Checkpoint checkpoint, String location) {
-    ModelSettings settings = ModelSettings.from(SettingsReader.load(checkpoint.configuration()));
+    ModelSettings settings = ModelSettings.from(checkpoint.settings());
     String gateMode = SettingsReader.settingName(settings.gate().mode());
     String runId = checkpoint.state().runId();
     String modelRun = runId.isEmpty() ? settings.name() + "-" + gateMode : runId;
@@ -65,6 +66,8 @@ public record EvaluatedModel(String modelRun, String model, String gateMode, int
     if (Files.isRegularFile(compression)) {
       modelRun += "+" + variant(compression);
     }
+    // Model runs name table partitions and picture directories.
+    Names.recorded(checkpoint.describe(Checkpoint.STATE), "a run id", modelRun);
     return new EvaluatedModel(modelRun, settings.name(), gateMode, checkpoint.state().epoch(), location);
   }
 

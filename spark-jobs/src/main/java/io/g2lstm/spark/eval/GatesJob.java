@@ -113,7 +113,7 @@ public final class GatesJob {
     }
     Path images = Path.of(settings.images(), run, model.modelRun());
     ReportWriter.writeFigures(new ReportData(run, "", List.of(), List.of(), histogramPictures, tokenPictures,
-        List.of()), images);
+        List.of()), images, "gates.images");
     List<String> partition = List.of(run, model.modelRun());
     ResultTables.replacePartition(spark, settings.warehouse(), GateHistogramTableRow.TABLE, histogramRows,
         GateHistogramTableRow.SCHEMA, partition, ResultTables.RUN_ID, ResultTables.MODEL_RUN);

@@ -31,8 +31,12 @@ public final class ReportJob {
 
   private ReportJob() {}
 
-  /** Writes the report of {@code runId} and returns its directory. */
-  public static Path run(SparkSession spark, String warehouse, String runId, Path output) {
+  /**
+   * Writes the report of {@code runId} into {@code <output>/<run id>} and returns that directory.
+   *
+   * @param setting the setting or option that chose {@code output}, for messages
+   */
+  public static Path run(SparkSession spark, String warehouse, String runId, Path output, String setting) {
     List<BleuRow> bleu = new ArrayList<>();
     for (Row row : ResultTables.readRun(spark, warehouse, BleuScoreRow.TABLE, runId, BleuScoreRow.SCHEMA)) {
       bleu.add(new BleuRow(row.getAs(ResultTables.MODEL_RUN), row.getAs("model"), row.getAs("gate_mode"),

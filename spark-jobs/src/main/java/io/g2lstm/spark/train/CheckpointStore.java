@@ -1,13 +1,17 @@
 package io.g2lstm.spark.train;
 
 import io.g2lstm.common.Directories;
+import io.g2lstm.common.fs.Scratch;
+import io.g2lstm.common.fs.StagedDirectory;
 import io.g2lstm.model.train.Checkpoint;
+import io.g2lstm.spark.HadoopFileStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileContext;
@@ -20,9 +24,10 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 /**
  * {@link Checkpoint}s on any Hadoop file system (a local directory, HDFS, S3): the same layout as single-process
  * training ({@code <output>/checkpoints/epoch-NNN} and {@code latest}), so {@code translate} and {@code --local}
- * training read them too. A checkpoint is written on the driver's local disk, copied beside its final name, renamed
- * into place, and only then named in {@code latest} (itself replaced by an atomic rename), so a crash at any point
- * leaves the previous checkpoint the latest. Checkpoints on remote file systems are read through a local copy.
+ * training read them too. A checkpoint is written in the driver's scratch directory, copied beside its final name
+ * and renamed into place (a {@link StagedDirectory}), and only then named in {@code latest} (itself replaced by an
+ * atomic rename), so a crash at any point leaves the previous checkpoint the latest. Checkpoints on remote file
+ * systems are read through a copy in the scratch directory.
  */
 final class CheckpointStore {
 
@@ -41,7 +46,7 @@ final class CheckpointStore {
     fs.setWriteChecksum(false);
   }
 
-  /** The latest checkpoint, if any. */
+  /** The latest checkpoint, if any; one on a remote file system is read through a copy in the scratch directory. */
   Optional<Checkpoint> latest() {
     Path latest = new Path(checkpoints, Checkpoint.LATEST);
     try {
@@ -56,7 +61,7 @@ final class CheckpointStore {
       if (fs instanceof LocalFileSystem) {
         return Optional.of(Checkpoint.open(java.nio.file.Path.of(directory.toUri().getPath())));
       }
-      java.nio.file.Path local = Files.createTempDirectory("g2lstm-checkpoint-");
+      java.nio.file.Path local = Scratch.newDirectory("checkpoint-");
       fs.copyToLocalFile(false, directory, new Path(local.toUri()), true);
       return Optional.of(Checkpoint.open(local.resolve(name)));
     } catch (IOException e) {
@@ -68,29 +73,24 @@ final class CheckpointStore {
   Path write(ComputationGraph graph, Checkpoint.Progress progress, java.nio.file.Path assets,
       String resolvedConfiguration) {
     String name = Checkpoint.directoryName(progress.epoch());
-    java.nio.file.Path local = null;
-    Path staging = new Path(checkpoints, "." + name + ".tmp-" + UUID.randomUUID());
-    try {
-      local = Files.createTempDirectory("g2lstm-checkpoint-");
-      Checkpoint written = Checkpoint.write(local, graph, progress, assets, resolvedConfiguration);
-      fs.mkdirs(checkpoints);
-      fs.copyFromLocalFile(false, true, new Path(written.directory().toUri()), staging);
-      Path target = new Path(checkpoints, name);
-      if (fs.exists(target)) {
-        fs.delete(target, true);
+    Path target = new Path(checkpoints, name);
+    java.nio.file.Path local = Scratch.newDirectory("checkpoint-");
+    try (StagedDirectory staged = StagedDirectory.begin(new HadoopFileStore(conf), target.toString(),
+        Checkpoint.OWNER, "checkpoint")) {
+      Checkpoint written = Checkpoint.writeDirectory(local, graph, progress, assets, resolvedConfiguration);
+      try (Stream<java.nio.file.Path> files = Files.list(written.directory())) {
+        for (java.nio.file.Path file : files.toList()) {
+          fs.copyFromLocalFile(false, true, new Path(file.toUri()), new Path(staged.path(),
+              file.getFileName().toString()));
+        }
       }
-      if (!fs.rename(staging, target)) {
-        throw new IOException("could not rename " + staging + " to " + target);
-      }
+      staged.commit();
       replaceLatest(name);
       return target;
     } catch (IOException e) {
       throw new UncheckedIOException("writing checkpoint " + name + " under " + checkpoints, e);
     } finally {
-      deleteQuietly(staging);
-      if (local != null) {
-        Directories.deleteTree(local);
-      }
+      Directories.deleteTree(local);
     }
   }
 
@@ -101,13 +101,5 @@ final class CheckpointStore {
       out.write((name + "\n").getBytes(StandardCharsets.UTF_8));
     }
     FileContext.getFileContext(checkpoints.toUri(), conf).rename(staging, latest, Options.Rename.OVERWRITE);
-  }
-
-  private void deleteQuietly(Path path) {
-    try {
-      fs.delete(path, true);
-    } catch (IOException e) {
-      // Nothing more to do: a leftover staging directory has a hidden name and is never read.
-    }
   }
 }

@@ -3,6 +3,7 @@ package io.g2lstm.spark.train;
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.DataException;
 import io.g2lstm.common.Directories;
+import io.g2lstm.common.Names;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.data.TranslationAssets;
@@ -171,7 +172,8 @@ public final class SparkTrainer {
     if (cluster.rddTraining() == SparkTrainSettings.RddTraining.EXPORT) {
       deleteExports(plan.runId(), hadoop);
       long exportStart = System.nanoTime();
-      exported = Optional.of(new Path(cluster.exportDirectory(), plan.runId() + "-" + UUID.randomUUID()));
+      exported = Optional.of(new Path(cluster.exportDirectory(), Names.escaped(plan.runId()) + "-"
+          + UUID.randomUUID()));
       exportedPaths = MinibatchExport.write(sparkGraph.getSparkContext(), trainBatches, exported.get().toString());
       exportMillis = (System.nanoTime() - exportStart) / 1e6;
     } else {
@@ -309,9 +311,10 @@ public final class SparkTrainer {
     }
   }
 
-  /** Exports are named {@code <run id>-<UUID>}. */
+  /** Exports are named {@code <run id>-<UUID>}, the run id escaped for Hadoop paths. */
   private static boolean isExportOf(String name, String runId) {
-    return name.startsWith(runId + "-") && name.length() == runId.length() + 1 + 36;
+    String escaped = Names.escaped(runId);
+    return name.startsWith(escaped + "-") && name.length() == escaped.length() + 1 + 36;
   }
 
   private static void deleteQuietly(Path directory, Configuration hadoop) {

@@ -127,7 +127,7 @@ class EvaluateJobTest extends OnTrainedModel {
         List.of(Files.readAllLines(Path.of(both.translationFiles().get(1).toUri())).size()));
 
     Path compressed = run.resolve("compressed");
-    CompressedCheckpoint.write(Checkpoint.open(model), new GateCompression.Round(0.5), compressed);
+    CompressedCheckpoint.write(Checkpoint.open(model), new GateCompression.Round(0.5), compressed, "output");
     EvaluateJob.Result other = evaluate(compressed, twoTestSets, "study");
     assertEquals("tiny-trained+round-0.5", other.model().modelRun());
     List<Row> rows = ResultTables.readRun(spark, run.resolve("warehouse").toString(), BleuScoreRow.TABLE, "study",
