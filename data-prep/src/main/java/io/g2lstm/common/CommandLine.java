@@ -1,5 +1,7 @@
 package io.g2lstm.common;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -107,6 +109,17 @@ public final class CommandLine {
   public String required(String name) {
     return value(name).orElseThrow(() -> new ConfigurationException("'" + command + "': expected option " + name
         + ", found none"));
+  }
+
+  /** The value of a required option that names an existing regular file. */
+  public Path file(String name) {
+    Path file = Path.of(required(name));
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigurationException("'" + command + "': option " + name + ": expected a readable file, found "
+          + (Files.isDirectory(file) ? "a directory " : Files.exists(file) ? "something else at " : "no file ")
+          + file);
+    }
+    return file;
   }
 
   /** An integer option, with a default, within bounds. */

@@ -3,8 +3,11 @@ package io.g2lstm.common;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigIncludeContext;
+import com.typesafe.config.ConfigIncluder;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigOrigin;
+import com.typesafe.config.ConfigParseable;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
@@ -72,7 +75,8 @@ public final class SettingsReader {
     }
     Config parsed;
     try {
-      parsed = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+      parsed = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false)
+          .setIncluder(new RequiredIncludes(file.toString())));
     } catch (ConfigException e) {
       throw new ConfigurationException("configuration file " + file + ": " + e.getMessage(), e);
     }
@@ -88,11 +92,40 @@ public final class SettingsReader {
   public static SettingsReader parse(String text, String originName, Map<String, ?> overrides) {
     Config parsed;
     try {
-      parsed = ConfigFactory.parseString(text, ConfigParseOptions.defaults().setOriginDescription(originName));
+      parsed = ConfigFactory.parseString(text, ConfigParseOptions.defaults().setOriginDescription(originName)
+          .setIncluder(new RequiredIncludes(originName)));
     } catch (ConfigException e) {
       throw new ConfigurationException(originName + ": " + e.getMessage(), e);
     }
     return fromUser(ConfigFactory.parseMap(overrides, "command line").withFallback(parsed));
+  }
+
+  /**
+   * HOCON ignores an {@code include} of a file that is not there, and a misspelt include then shows up as some
+   * other key's error; here it is an error that names it.
+   */
+  private record RequiredIncludes(String including) implements ConfigIncluder {
+
+    @Override
+    public ConfigIncluder withFallback(ConfigIncluder fallback) {
+      return this;
+    }
+
+    @Override
+    public ConfigObject include(ConfigIncludeContext context, String what) {
+      ConfigParseable target = context.relativeTo(what);
+      if (target == null) {
+        throw new ConfigurationException(including + ": include \"" + what + "\": expected a file beside it, found "
+            + "none");
+      }
+      try {
+        return target.parse(context.parseOptions().setAllowMissing(false)
+            .setIncluder(new RequiredIncludes(target.origin().description())));
+      } catch (ConfigException.IO e) {
+        throw new ConfigurationException(including + ": include \"" + what + "\": expected a readable file ("
+            + target.origin().description() + "), found none", e);
+      }
+    }
   }
 
   private static SettingsReader fromUser(Config parsed) {

@@ -65,6 +65,10 @@ public final class TextFiles {
 
   /** Parses a UTF-8 file. */
   public static <T> T read(Path file, TextParser<T> parser) {
+    if (!Files.isRegularFile(file)) {
+      throw DataException.in(file.toString(), "a readable file", Files.isDirectory(file) ? "a directory"
+          : Files.exists(file) ? "something that is not a regular file" : "no such file");
+    }
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return parser.parse(in, file.toString());
     } catch (CharacterCodingException e) {

@@ -33,6 +33,23 @@ class SettingsReaderTest {
   }
 
   @Test
+  void includesAreReadAndAMissingOneIsNamed() throws IOException {
+    Files.writeString(dir.resolve("base.conf"), "prepare.bpe.merges = 77\ninclude \"deeper.conf\"\n");
+    Files.writeString(dir.resolve("deeper.conf"), "prepare.partitions = 3\n");
+    SettingsReader reader = SettingsReader.load(file("include \"base.conf\"\nprepare.train-shards = 2\n"));
+    assertEquals(77, reader.section("prepare").section("bpe").intIn("merges", 0, 1000));
+    assertEquals(3, reader.section("prepare").intIn("partitions", 0, 1000));
+
+    Path missing = file("include \"bsae.conf\"\nprepare.train-shards = 2\n");
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> SettingsReader.load(missing));
+    assertTrue(e.getMessage().startsWith(missing + ": include \"bsae.conf\": expected a readable file")
+        && e.getMessage().contains("bsae.conf"), e.getMessage());
+    Files.writeString(dir.resolve("deeper.conf"), "include \"gone.conf\"\n");
+    e = assertThrows(ConfigurationException.class, () -> SettingsReader.load(file("include \"base.conf\"\n")));
+    assertTrue(e.getMessage().contains("include \"gone.conf\""), e.getMessage());
+  }
+
+  @Test
   void wrongTypeNamesKeyFileAndLine() throws IOException {
     SettingsReader reader = SettingsReader.load(file("\nprepare {\n  bpe.merges = lots\n}\n"));
     ConfigurationException e = assertThrows(ConfigurationException.class,

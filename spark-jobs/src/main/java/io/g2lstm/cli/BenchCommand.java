@@ -6,6 +6,7 @@ import io.g2lstm.common.Directories;
 import io.g2lstm.common.Medians;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.common.SharedDir;
+import io.g2lstm.common.fs.Scratch;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.layer.G2LstmBenchmark;
 import io.g2lstm.model.layer.GateMode;
@@ -29,8 +30,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.apache.spark.sql.SparkSession;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * {@code bench bpe|tokenize|prepare|layer|train|spark|eval|all}: speed figures on the shared reference data (and the
@@ -123,7 +124,7 @@ final class BenchCommand {
   }
 
   private static void prepare(Path shared, int runs, PrintStream out) throws IOException {
-    Path work = Files.createTempDirectory("g2lstm-bench-prepare");
+    Path work = Scratch.newDirectory("bench-prepare-");
     SettingsReader config = multi30k(shared, work);
     PrepareSettings settings = PrepareSettings.from(config);
     SparkSession spark = SparkSessions.open("bench-prepare", Optional.of("local[2]"));
@@ -150,7 +151,7 @@ final class BenchCommand {
    */
   private static void spark(Path shared, int runs, int averagingFrequency, int batches, PrintStream out)
       throws IOException {
-    Path work = Files.createTempDirectory("g2lstm-bench-spark");
+    Path work = Scratch.newDirectory("bench-spark-");
     try {
       SettingsReader data = multi30k(shared, work);
       PrepareSettings prepare = PrepareSettings.from(data);
@@ -192,7 +193,7 @@ final class BenchCommand {
    * default grid.
    */
   private static void eval(int runs, PrintStream out) throws IOException {
-    Path work = Files.createTempDirectory("g2lstm-bench-eval");
+    Path work = Scratch.newDirectory("bench-eval-");
     try {
       EvaluationBenchmark.Result r = EvaluationBenchmark.run(JobCommands.resourceText(Demo.CONFIGURATION), work,
           runs);

@@ -4,6 +4,7 @@ import io.g2lstm.common.CommandLine;
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.Names;
 import io.g2lstm.common.SettingsReader;
+import io.g2lstm.common.fs.Scratch;
 import io.g2lstm.prep.corpus.Split;
 import io.g2lstm.prep.pipeline.PrepareManifest;
 import io.g2lstm.prep.pipeline.PrepareSettings;
@@ -41,7 +42,7 @@ final class JobCommands {
   static void prepare(List<String> args) {
     CommandLine cli = new CommandLine("prepare").option("--conf").option("--master").parse(args)
         .atMostPositionals(0);
-    SettingsReader config = SettingsReader.load(Path.of(cli.required("--conf")));
+    SettingsReader config = settings(cli);
     PrepareSettings settings = PrepareSettings.from(config);
     config.rejectUnknownKeys();
     runPrepare(settings, config, cli.value("--master"), System.out);
@@ -119,7 +120,7 @@ final class JobCommands {
   static void report(List<String> args) {
     CommandLine cli = new CommandLine("report").option("--run").option("--conf").option("--output")
         .option("--master").parse(args).atMostPositionals(0);
-    SettingsReader config = SettingsReader.load(Path.of(cli.required("--conf")));
+    SettingsReader config = settings(cli);
     String warehouse = config.section("results").nonBlankString("warehouse");
     Path output = Path.of(cli.value("--output").orElseGet(() -> config.section("report").nonBlankString("output")));
     config.rejectUnknownKeys();
@@ -147,7 +148,7 @@ final class JobCommands {
       ModelJob<S> job) {
     CommandLine cli = new CommandLine(command).option("--model").option("--conf").option("--run-id")
         .option("--master").parse(args).atMostPositionals(0);
-    SettingsReader config = SettingsReader.load(Path.of(cli.required("--conf")));
+    SettingsReader config = settings(cli);
     S settings = settingsOf.apply(config);
     config.rejectUnknownKeys();
     String model = cli.required("--model");
@@ -158,6 +159,15 @@ final class JobCommands {
     } finally {
       spark.stop();
     }
+  }
+
+  /**
+   * The settings of {@code --conf}, with the scratch directory they name put to use before any work makes a copy.
+   */
+  static SettingsReader settings(CommandLine cli) {
+    SettingsReader config = SettingsReader.load(Path.of(cli.required("--conf")));
+    Scratch.use(config.section("scratch").string("directory"));
+    return config;
   }
 
   static String resourceText(String resource) throws IOException {

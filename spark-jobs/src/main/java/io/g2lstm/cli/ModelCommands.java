@@ -48,7 +48,7 @@ final class ModelCommands {
   static void train(List<String> args) {
     CommandLine cli = new CommandLine("train").flag("--local").flag("--resume").option("--conf")
         .option("--run-id").option("--master").parse(args).atMostPositionals(0);
-    SettingsReader config = SettingsReader.load(Path.of(cli.required("--conf")));
+    SettingsReader config = JobCommands.settings(cli);
     if (!cli.has("--local")) {
       JobCommands.runTrain(config, cli.has("--resume"), cli.value("--run-id"), cli.value("--master"), System.out);
       return;
@@ -98,15 +98,9 @@ final class ModelCommands {
     Path model = Path.of(cli.required("--model"));
     Path output = Path.of(cli.required("--output"));
     Checkpoint source = Checkpoint.open(model);
-    CompressionReport report;
-    try {
-      report = CompressedCheckpoint.write(source, method, output, "--output");
-    } catch (ConfigurationException e) {
-      // the method does not fit the model (a rank above a block's size): name the options that chose it
-      StringBuilder options = new StringBuilder("--method ").append(method.name());
-      method.settings().forEach((key, value) -> options.append(" --").append(key).append(' ').append(value));
-      throw new ConfigurationException("'compress': " + options + ": " + e.getMessage(), e);
-    }
+    StringBuilder options = new StringBuilder("'compress': --method ").append(method.name());
+    method.settings().forEach((key, value) -> options.append(" --").append(key).append(' ').append(value));
+    CompressionReport report = CompressedCheckpoint.write(source, method, output, "--output", options.toString());
     out.println("compress: " + report.summary() + "; wrote " + output);
   }
 

@@ -1,5 +1,6 @@
 package io.g2lstm.spark;
 
+import io.g2lstm.common.ConfigurationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,10 +8,14 @@ import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileContext;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 
-/** Small files on any Hadoop file system, written so that readers see the old content or the new, never a part. */
+/**
+ * Small files on any Hadoop file system, written so that readers see the old content or the new, never a part; and
+ * the check that a job's destinations can be written, made before the job does any work.
+ */
 public final class HadoopFiles {
 
   private HadoopFiles() {}
@@ -31,6 +36,25 @@ public final class HadoopFiles {
         // The staging file has a hidden name; a leftover is never read.
       }
       throw new UncheckedIOException("writing " + target, e);
+    }
+  }
+
+  /**
+   * Fails, naming the setting, when {@code directory} (created if missing) cannot be written: a job checks every
+   * destination before its first task, so that it never does its work and then fails writing half of the results.
+   */
+  public static void requireWritable(String setting, String directory, Configuration conf) {
+    Path probe = new Path(directory, ".g2lstm-write-probe-" + UUID.randomUUID());
+    try {
+      FileSystem fs = probe.getFileSystem(conf);
+      if (!fs.mkdirs(probe.getParent())) {
+        throw new IOException("cannot create the directory");
+      }
+      fs.create(probe, true).close();
+      fs.delete(probe, false);
+    } catch (IOException | RuntimeException e) {
+      throw new ConfigurationException(setting + " " + directory + ": expected a directory this job can write to, "
+          + "found it cannot (" + e.getMessage() + ")", e);
     }
   }
 }

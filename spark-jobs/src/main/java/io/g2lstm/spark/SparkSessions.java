@@ -1,10 +1,12 @@
 package io.g2lstm.spark;
 
+import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.spark.gpu.CudaBackend;
 import io.g2lstm.spark.gpu.GpuBindingPlugin;
 import java.util.Arrays;
 import java.util.Optional;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkException;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -15,6 +17,7 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkSessions {
 
   private static final String PLUGINS = "spark.plugins";
+  private static final String BAD_MASTER = "Could not parse Master URL";
 
   private SparkSessions() {}
 
@@ -35,7 +38,20 @@ public final class SparkSessions {
       conf.setIfMissing("spark.ui.enabled", "false");
       conf.setIfMissing("spark.sql.shuffle.partitions", "4");
     }
-    return SparkSession.builder().config(conf).getOrCreate();
+    try {
+      return SparkSession.builder().config(conf).getOrCreate();
+    } catch (Exception e) {
+      // Spark throws its checked SparkException undeclared
+      if (e instanceof SparkException && e.getMessage() != null && e.getMessage().startsWith(BAD_MASTER)) {
+        throw new ConfigurationException((master.isPresent() ? "option --master" : "spark.master")
+            + ": expected a Spark master URL (local[N], spark://HOST:PORT, yarn, k8s://URL), found '"
+            + conf.get("spark.master") + "'", e);
+      }
+      if (e instanceof RuntimeException unchecked) {
+        throw unchecked;
+      }
+      throw new IllegalStateException("starting Spark: " + e.getMessage(), e);
+    }
   }
 
   /** Adds {@link GpuBindingPlugin} to {@code spark.plugins}, after any plugins the submission names. */

@@ -130,4 +130,53 @@ class G2lstmTest {
     String message = run(2, "prepare", "--conf", conf.toString());
     assertTrue(message.contains("typo.conf:2") && message.contains("'prepare.bpe.merge'"), message);
   }
+
+  /** The error is one line naming what was wrong, with no trace. */
+  private static void assertOneLine(String message, String... parts) {
+    assertEquals(1, message.lines().count(), message);
+    for (String part : parts) {
+      assertTrue(message.contains(part), "expected '" + part + "' in " + message);
+    }
+  }
+
+  @Test
+  void aMissingOrWrongFileNamedByAnOptionIsOneUsageErrorLine() throws IOException {
+    Path missing = dir.resolve("codes.txt");
+    assertOneLine(run(2, "bpe", "apply", "-c", missing.toString()), "'bpe apply': option -c: expected a readable "
+        + "file, found no file " + missing);
+    assertOneLine(run(2, "bpe", "apply", "-c", dir.toString()), "option -c", "found a directory " + dir);
+    Path codes = Files.writeString(dir.resolve("codes"), "#version: 0.2\n");
+    assertOneLine(run(2, "bpe", "apply", "-c", codes.toString(), "--vocabulary", missing.toString()),
+        "option --vocabulary", missing.toString());
+  }
+
+  @Test
+  void anUnwritableCompressOutputIsOneLineAndNothingIsWritten() throws IOException {
+    Path train = TinyCheckpoint.write(dir);
+    Path inTheWay = Files.writeString(dir.resolve("read-only"), "a file where a directory should be");
+    Path output = inTheWay.resolve("compressed");
+    assertOneLine(run(2, "compress", "--model", train.toString(), "--method", "round", "--output",
+        output.toString()), "g2lstm compress: error: --output " + output + ": expected a location this job can "
+        + "write to");
+    assertEquals("a file where a directory should be", Files.readString(inTheWay));
+  }
+
+  @Test
+  void aBadMasterIsAUsageError() throws IOException {
+    Path conf = dir.resolve("p.conf");
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    Files.writeString(corpus.resolve("a"), "x\n");
+    Files.writeString(conf, "prepare { output = \"" + dir.resolve("out") + "\", corpora.train = [{ format = plain, "
+        + "source = \"" + corpus.resolve("a") + "\", target = \"" + corpus.resolve("a") + "\" }] }\n");
+    assertOneLine(run(2, "prepare", "--conf", conf.toString(), "--master", "bogus"),
+        "option --master: expected a Spark master URL", "found 'bogus'");
+    assertFalse(Files.exists(dir.resolve("out")));
+  }
+
+  @Test
+  void aMissingIncludeIsNamed() throws IOException {
+    Path conf = Files.writeString(dir.resolve("job.conf"), "include \"commons.conf\"\nprepare.partitions = 1\n");
+    assertOneLine(run(2, "prepare", "--conf", conf.toString()), conf + ": include \"commons.conf\": expected a "
+        + "readable file");
+  }
 }

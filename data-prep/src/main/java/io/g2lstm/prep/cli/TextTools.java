@@ -67,11 +67,11 @@ public final class TextTools {
         CommandLine cli = new CommandLine("bpe apply").option("-c", "--codes").option("--vocabulary")
             .option("--vocabulary-threshold").repeatable("--glossaries").option("-s", "--separator")
             .parse(rest).atMostPositionals(0);
-        BpeApplier.Builder builder = BpeApplier.builder(BpeCodes.read(Path.of(cli.required("-c"))))
+        BpeApplier.Builder builder = BpeApplier.builder(BpeCodes.read(cli.file("-c")))
             .glossaries(cli.values("--glossaries"));
         cli.value("-s").ifPresent(builder::separator);
         if (cli.has("--vocabulary")) {
-          BpeVocabulary vocabulary = BpeVocabulary.read(Path.of(cli.required("--vocabulary")));
+          BpeVocabulary vocabulary = BpeVocabulary.read(cli.file("--vocabulary"));
           builder.vocabulary(vocabulary.tokensWithCountAtLeast(
               cli.intValue("--vocabulary-threshold", 1, 0, Integer.MAX_VALUE)));
         } else if (cli.has("--vocabulary-threshold")) {

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A token-to-id table: the four special tokens ({@code <pad>}=0, {@code <unk>}=1, {@code <s>}=2, {@code </s>}=3)
@@ -134,6 +135,28 @@ public final class Vocabulary implements Serializable {
       result[i] = id(tokensOfSentence[i]);
     }
     return result;
+  }
+
+  /**
+   * Where {@code other} first differs from this vocabulary, as "expected ..., found ..." text (id, token and count),
+   * or empty when they are equal.
+   */
+  public Optional<String> firstDifference(Vocabulary other) {
+    int common = Math.min(size(), other.size());
+    for (int id = 0; id < common; id++) {
+      if (!tokens.get(id).equals(other.tokens.get(id)) || counts[id] != other.counts[id]) {
+        return Optional.of("at id " + id + ": expected " + entry(id) + ", found " + other.entry(id));
+      }
+    }
+    if (size() != other.size()) {
+      return Optional.of("expected " + size() + " entries, found " + other.size() + " (the first " + common
+          + " equal)");
+    }
+    return Optional.empty();
+  }
+
+  private String entry(int id) {
+    return "\"" + tokens.get(id) + "\" (count " + counts[id] + ")";
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class VocabularyTest {
@@ -52,5 +53,15 @@ class VocabularyTest {
     DataException e = assertThrows(DataException.class,
         () -> Vocabulary.read(new StringReader("the\t10\n"), "v"));
     assertTrue(e.getMessage().contains("expected <pad>"), e.getMessage());
+  }
+
+  @Test
+  void theFirstDifferenceNamesTheIdAndBothEntries() {
+    Vocabulary a = Vocabulary.fromCounts(Map.of("Haus", 5L, "Hund", 3L, "Katze", 2L), 10);
+    Vocabulary b = Vocabulary.fromCounts(Map.of("Haus", 5L, "Hand", 3L, "Katze", 2L), 10);
+    assertEquals(Optional.empty(), a.firstDifference(a));
+    assertEquals("at id 5: expected \"Hund\" (count 3), found \"Hand\" (count 3)", a.firstDifference(b).get());
+    Vocabulary shorter = Vocabulary.fromCounts(Map.of("Haus", 5L, "Hund", 3L), 10);
+    assertEquals("expected 7 entries, found 6 (the first 6 equal)", a.firstDifference(shorter).get());
   }
 }

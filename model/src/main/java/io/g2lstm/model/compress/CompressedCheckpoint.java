@@ -1,5 +1,6 @@
 package io.g2lstm.model.compress;
 
+import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.Json;
 import io.g2lstm.common.TextFiles;
 import io.g2lstm.common.fs.LocalFileStore;
@@ -40,11 +41,19 @@ public final class CompressedCheckpoint {
    * when complete (see {@link StagedDirectory}), so a failure leaves {@code output} as it was.
    *
    * @param setting the option or setting that named the output, for messages
+   * @param methodSetting the options or settings that chose the method, named when it does not fit the model (a
+   *     rank above a gate block's smaller side)
    */
-  public static CompressionReport write(Checkpoint source, GateCompression method, Path output, String setting) {
+  public static CompressionReport write(Checkpoint source, GateCompression method, Path output, String setting,
+      String methodSetting) {
     OWNER.requireReplaceable(LocalFileStore.INSTANCE, output.toString(), setting);
     ComputationGraph graph = source.loadModel();
-    CompressionReport report = GateCompressor.compressInPlace(graph, method);
+    CompressionReport report;
+    try {
+      report = GateCompressor.compressInPlace(graph, method);
+    } catch (ConfigurationException e) {
+      throw new ConfigurationException(methodSetting + ": " + e.getMessage(), e);
+    }
     try (StagedDirectory staged = StagedDirectory.begin(LocalFileStore.INSTANCE, output.toString(), OWNER,
         setting)) {
       Path staging = Path.of(staged.path());

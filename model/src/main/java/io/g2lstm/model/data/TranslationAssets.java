@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What turns text into model inputs and back, as {@code prepare} wrote it: the languages and tokenizer options (from
@@ -73,10 +74,12 @@ public record TranslationAssets(String sourceLanguage, String targetLanguage, bo
 
   /** Fails unless {@code other} has the same vocabularies: a model trained on one cannot read the other's ids. */
   public void requireSameVocabularies(TranslationAssets other, String thisName, String otherName) {
-    if (!sourceVocabulary.equals(other.sourceVocabulary) || !targetVocabulary.equals(other.targetVocabulary)) {
-      throw new DataException(otherName + ": expected the vocabularies of " + thisName + " (source "
-          + sourceVocabulary.size() + ", target " + targetVocabulary.size() + " entries), found different ones (source "
-          + other.sourceVocabulary.size() + ", target " + other.targetVocabulary.size() + " entries)");
+    Optional<String> source = sourceVocabulary.firstDifference(other.sourceVocabulary);
+    Optional<String> target = targetVocabulary.firstDifference(other.targetVocabulary);
+    if (source.isPresent() || target.isPresent()) {
+      throw new DataException(otherName + ": expected the vocabularies of " + thisName + ", found another "
+          + (source.isPresent() ? "source vocabulary (" + PrepareManifest.SOURCE_VOCABULARY + " " + source.get()
+              + ")" : "target vocabulary (" + PrepareManifest.TARGET_VOCABULARY + " " + target.get() + ")"));
     }
   }
 }

@@ -86,7 +86,7 @@ class CompressedCheckpointTest {
     Checkpoint source = source();
     Path output = dir.resolve("compressed");
     CompressionReport report = CompressedCheckpoint.write(source, new GateCompression.RoundClip(0.125, 0.25), output,
-        "output");
+        "output", "method");
 
     Checkpoint written = Checkpoint.open(output);
     assertEquals(List.of("bpe.codes", "compression.json", "manifest.json", "model.zip", "state.json", "train.conf",
@@ -141,7 +141,7 @@ class CompressedCheckpointTest {
   @Test
   void anEmptyOutputDirectoryIsUsed() throws IOException {
     Path output = Files.createDirectories(dir.resolve("empty"));
-    CompressedCheckpoint.write(source(), new GateCompression.LowRank(1), output, "output");
+    CompressedCheckpoint.write(source(), new GateCompression.LowRank(1), output, "output", "method");
     assertEquals("svd", json(output.resolve(CompressedCheckpoint.COMPRESSION)).getString("method"));
     Checkpoint.open(output);
   }
@@ -153,7 +153,7 @@ class CompressedCheckpointTest {
     Files.createDirectories(output);
     Files.writeString(output.resolve("notes.txt"), "mine\n");
     LifecycleException e = assertThrows(LifecycleException.class,
-        () -> CompressedCheckpoint.write(source, new GateCompression.Round(0.5), output, "output"));
+        () -> CompressedCheckpoint.write(source, new GateCompression.Round(0.5), output, "output", "method"));
     assertTrue(e.getMessage().contains(output.toString()) && e.getMessage().contains("expected a new or empty "
         + "directory") && e.getMessage().contains("notes.txt"), e.getMessage());
     assertEquals(List.of("notes.txt"), listing(output));
@@ -161,7 +161,7 @@ class CompressedCheckpointTest {
     Path file = dir.resolve("file");
     Files.writeString(file, "x");
     LifecycleException onFile = assertThrows(LifecycleException.class,
-        () -> CompressedCheckpoint.write(source, new GateCompression.Round(0.5), file, "output"));
+        () -> CompressedCheckpoint.write(source, new GateCompression.Round(0.5), file, "output", "method"));
     assertTrue(onFile.getMessage().contains("found a file"), onFile.getMessage());
   }
 
@@ -171,12 +171,12 @@ class CompressedCheckpointTest {
     Path output = dir.resolve("out");
     // encoder-0 has 3 units per direction: rank 4 cannot be had, and nothing is written
     assertThrows(ConfigurationException.class,
-        () -> CompressedCheckpoint.write(source, new GateCompression.LowRank(4), output, "output"));
+        () -> CompressedCheckpoint.write(source, new GateCompression.LowRank(4), output, "output", "method"));
     assertEquals(List.of("data", "train"), listing(dir));
     // a checkpoint that lost its BPE codes fails while the copy is staged: the staging directory goes too
     Files.delete(source.directory().resolve(PrepareManifest.BPE_CODES));
     UncheckedIOException e = assertThrows(UncheckedIOException.class,
-        () -> CompressedCheckpoint.write(source, new GateCompression.Round(0.5), output, "output"));
+        () -> CompressedCheckpoint.write(source, new GateCompression.Round(0.5), output, "output", "method"));
     assertTrue(e.getMessage().contains(output.toString()), e.getMessage());
     assertFalse(Files.exists(output));
     assertEquals(List.of("data", "train"), listing(dir));

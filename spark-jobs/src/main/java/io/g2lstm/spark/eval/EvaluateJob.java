@@ -27,12 +27,16 @@ import org.apache.spark.sql.SparkSession;
  * The {@code evaluate} job: translates test sets with a checkpoint's model across the cluster and scores them with
  * corpus BLEU in both flavours. Writes, for the run and the model, the {@code bleu_scores} and {@code translations}
  * tables (replacing that model's rows of the run), then the translations as text files in the checkpoint's
- * {@code translations/} directory. Test sets are read, and the checkpoint checked, before any translation starts.
+ * {@code translations/} directory. Test sets are read, and the checkpoint and every destination checked, before any
+ * translation starts.
  */
 public final class EvaluateJob {
 
   /** What the job wrote. */
   public record Result(String runId, EvaluatedModel model, List<BleuScoreRow> scores, List<Path> translationFiles) {}
+
+  /** The directory of the checkpoint that the translations go to. */
+  public static final String TRANSLATIONS = "translations";
 
   private EvaluateJob() {}
 
@@ -44,6 +48,9 @@ public final class EvaluateJob {
       String resolvedConfiguration, PrintStream log) {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     CheckpointFiles files = CheckpointFiles.read(modelPath, hadoop);
+    Path translations = new Path(files.location(), TRANSLATIONS);
+    HadoopFiles.requireWritable("results.warehouse", settings.warehouse(), hadoop);
+    HadoopFiles.requireWritable("the checkpoint's " + TRANSLATIONS + " directory", translations.toString(), hadoop);
     Checkpoint checkpoint = files.open();
     // Checks that the model fits the checkpoint's vocabularies before the cluster does any work.
     Translator.forModel(checkpoint, checkpoint.loadModel(), settings.decoding().search(), 1);
@@ -76,7 +83,7 @@ public final class EvaluateJob {
         translationRows.add(new TranslationRow(run, model.modelRun(), testSet.name(), beam, i + 1,
             testSet.sources().get(i), testSet.references().get(i), hypotheses.get(i)).toRow());
       }
-      translationFiles.put(new Path(new Path(files.location(), "translations"), Names.escaped(testSet.name()) + ".beam" + beam
+      translationFiles.put(new Path(translations, Names.escaped(testSet.name()) + ".beam" + beam
           + ".txt"), String.join("\n", hypotheses) + "\n");
     }
 

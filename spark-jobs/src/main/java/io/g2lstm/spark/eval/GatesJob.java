@@ -2,6 +2,7 @@ package io.g2lstm.spark.eval;
 
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.DataException;
+import io.g2lstm.common.fs.LocalFileStore;
 import io.g2lstm.model.data.ParallelIds;
 import io.g2lstm.model.data.TranslationAssets;
 import io.g2lstm.model.gates.GateDistribution;
@@ -19,6 +20,7 @@ import io.g2lstm.report.GateHistogramRow;
 import io.g2lstm.report.ReportData;
 import io.g2lstm.report.ReportWriter;
 import io.g2lstm.report.TokenGateRow;
+import io.g2lstm.spark.HadoopFiles;
 import io.g2lstm.spark.PreparedAssets;
 import io.g2lstm.spark.ResultTables;
 import io.g2lstm.spark.ShardSchema;
@@ -60,6 +62,7 @@ public final class GatesJob {
       String resolvedConfiguration, PrintStream log) {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     CheckpointFiles files = CheckpointFiles.read(modelPath, hadoop);
+    HadoopFiles.requireWritable("results.warehouse", settings.warehouse(), hadoop);
     Checkpoint checkpoint = files.open();
     try {
       settings.layer().requireIn(checkpoint.loadModel());
@@ -70,6 +73,9 @@ public final class GatesJob {
     data.requireSameVocabularies(checkpoint.assets(), "the data in " + settings.data(), checkpoint.toString());
     EvaluatedModel model = EvaluatedModel.of(checkpoint, files.location());
     String run = runId.orElse(model.modelRun());
+    Path images = Path.of(settings.images(), run, model.modelRun());
+    ReportWriter.FIGURES.requireReplaceable(LocalFileStore.INSTANCE, images.toString(), "gates.images");
+    HadoopFiles.requireWritable("gates.images", images.getParent().toString(), hadoop);
     Dataset<Row> pairs = spark.read().parquet(new org.apache.hadoop.fs.Path(settings.data(),
         PrepareManifest.shardDirectory(Split.TRAIN)).toString()).orderBy(ShardSchema.SEQUENCE_ID)
         .limit(settings.sentences());
@@ -111,7 +117,6 @@ public final class GatesJob {
       tokenPictures.add(new TokenGateRow(model.modelRun(), model.model(), model.gateMode(), row.layer(),
           row.sentence(), row.position(), row.token(), row.inputMean(), row.forgetMean()));
     }
-    Path images = Path.of(settings.images(), run, model.modelRun());
     ReportWriter.writeFigures(new ReportData(run, "", List.of(), List.of(), histogramPictures, tokenPictures,
         List.of()), images, "gates.images");
     List<String> partition = List.of(run, model.modelRun());

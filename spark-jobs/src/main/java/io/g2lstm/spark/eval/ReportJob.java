@@ -1,6 +1,7 @@
 package io.g2lstm.spark.eval;
 
 import io.g2lstm.common.DataException;
+import io.g2lstm.common.fs.LocalFileStore;
 import io.g2lstm.report.BleuRow;
 import io.g2lstm.report.CompressionRow;
 import io.g2lstm.report.GateHistogramRow;
@@ -8,6 +9,7 @@ import io.g2lstm.report.ReportData;
 import io.g2lstm.report.ReportWriter;
 import io.g2lstm.report.TokenGateRow;
 import io.g2lstm.report.TrainingRow;
+import io.g2lstm.spark.HadoopFiles;
 import io.g2lstm.spark.ResultTables;
 import io.g2lstm.spark.train.TrainingMetrics;
 import java.nio.file.Path;
@@ -37,6 +39,9 @@ public final class ReportJob {
    * @param setting the setting or option that chose {@code output}, for messages
    */
   public static Path run(SparkSession spark, String warehouse, String runId, Path output, String setting) {
+    Path directory = output.resolve(runId);
+    ReportWriter.REPORT.requireReplaceable(LocalFileStore.INSTANCE, directory.toString(), setting);
+    HadoopFiles.requireWritable(setting, output.toString(), spark.sparkContext().hadoopConfiguration());
     List<BleuRow> bleu = new ArrayList<>();
     for (Row row : ResultTables.readRun(spark, warehouse, BleuScoreRow.TABLE, runId, BleuScoreRow.SCHEMA)) {
       bleu.add(new BleuRow(row.getAs(ResultTables.MODEL_RUN), row.getAs("model"), row.getAs("gate_mode"),
@@ -88,7 +93,6 @@ public final class ReportJob {
           + BleuScoreRow.TABLE + ", " + CompressionResultRow.TABLE + ", " + GateHistogramTableRow.TABLE + ", "
           + GateTokenMeanRow.TABLE + ", " + TrainingMetrics.TABLE + "), found none");
     }
-    Path directory = output.resolve(runId);
     ReportWriter.write(new ReportData(runId, "tables read from " + warehouse + " at "
         + Instant.now().truncatedTo(ChronoUnit.SECONDS), bleu, compression, histograms, tokens, training),
         directory);

@@ -9,6 +9,7 @@ import io.g2lstm.model.train.Checkpoint;
 import io.g2lstm.prep.corpus.CorpusSpec;
 import io.g2lstm.prep.corpus.Split;
 import io.g2lstm.spark.HadoopConf;
+import io.g2lstm.spark.HadoopFiles;
 import io.g2lstm.spark.PreparedAssets;
 import io.g2lstm.spark.ResultTables;
 import io.g2lstm.spark.ShardReader;
@@ -43,6 +44,7 @@ public final class SweepJob {
       Optional<String> runId, String resolvedConfiguration, PrintStream log) {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     CheckpointFiles files = CheckpointFiles.read(modelPath, hadoop);
+    HadoopFiles.requireWritable("results.warehouse", settings.evaluate().warehouse(), hadoop);
     Checkpoint checkpoint = files.open();
     ComputationGraph graph = checkpoint.loadModel();
     for (GateCompression method : settings.methods()) {

@@ -1,6 +1,5 @@
 package io.g2lstm.spark.train;
 
-import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.DataException;
 import io.g2lstm.common.Directories;
 import io.g2lstm.common.Names;
@@ -13,6 +12,7 @@ import io.g2lstm.model.train.TrainSettings;
 import io.g2lstm.model.train.Trainer;
 import io.g2lstm.prep.corpus.Split;
 import io.g2lstm.prep.pipeline.PrepareManifest;
+import io.g2lstm.spark.HadoopFiles;
 import io.g2lstm.spark.PreparedAssets;
 import io.g2lstm.spark.ResultTables;
 import java.io.IOException;
@@ -121,10 +121,10 @@ public final class SparkTrainer {
       throw new DataException(new Path(train.data(), PrepareManifest.shardDirectory(Split.TRAIN))
           + ": expected training pairs in the shards, found none");
     }
-    requireWritable("train.output", train.output(), hadoop);
-    requireWritable("results.warehouse", cluster.warehouse(), hadoop);
+    HadoopFiles.requireWritable("train.output", train.output(), hadoop);
+    HadoopFiles.requireWritable("results.warehouse", cluster.warehouse(), hadoop);
     if (cluster.rddTraining() == SparkTrainSettings.RddTraining.EXPORT) {
-      requireWritable("train.spark.export-directory", cluster.exportDirectory(), hadoop);
+      HadoopFiles.requireWritable("train.spark.export-directory", cluster.exportDirectory(), hadoop);
     }
 
     CheckpointStore checkpoints = new CheckpointStore(train.output(), hadoop);
@@ -322,20 +322,6 @@ public final class SparkTrainer {
       directory.getFileSystem(hadoop).delete(directory, true);
     } catch (IOException e) {
       // Exported minibatches are a cache; a leftover copy wastes space but harms nothing.
-    }
-  }
-
-  /** Fails before training when a directory the run must write to cannot be written. */
-  private static void requireWritable(String key, String directory, Configuration hadoop) {
-    Path probe = new Path(directory, ".g2lstm-write-probe-" + UUID.randomUUID());
-    try {
-      FileSystem fs = probe.getFileSystem(hadoop);
-      fs.mkdirs(probe.getParent());
-      fs.create(probe, true).close();
-      fs.delete(probe, false);
-    } catch (IOException | RuntimeException e) {
-      throw new ConfigurationException(key + " = " + directory + ": expected a directory this job can write to, "
-          + "found it cannot (" + e.getMessage() + ")", e);
     }
   }
 

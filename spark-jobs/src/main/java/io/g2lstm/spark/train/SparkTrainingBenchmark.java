@@ -2,12 +2,10 @@ package io.g2lstm.spark.train;
 
 import io.g2lstm.common.Directories;
 import io.g2lstm.common.SettingsReader;
+import io.g2lstm.common.fs.Scratch;
 import io.g2lstm.spark.SparkSessions;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -48,12 +46,7 @@ public final class SparkTrainingBenchmark {
    */
   public static Result run(String configuration, String origin, Map<String, ?> overrides, int workers,
       int averagingFrequency, int batches, int warmup, int runs) {
-    Path scratch;
-    try {
-      scratch = Files.createTempDirectory("g2lstm-bench-spark-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Path scratch = Scratch.newDirectory("bench-spark-");
     SparkSession spark = SparkSessions.open("bench-spark", Optional.of("local[" + workers + "]"));
     try {
       double[] tokens = new double[runs];

@@ -127,7 +127,7 @@ class EvaluateJobTest extends OnTrainedModel {
         List.of(Files.readAllLines(Path.of(both.translationFiles().get(1).toUri())).size()));
 
     Path compressed = run.resolve("compressed");
-    CompressedCheckpoint.write(Checkpoint.open(model), new GateCompression.Round(0.5), compressed, "output");
+    CompressedCheckpoint.write(Checkpoint.open(model), new GateCompression.Round(0.5), compressed, "output", "method");
     EvaluateJob.Result other = evaluate(compressed, twoTestSets, "study");
     assertEquals("tiny-trained+round-0.5", other.model().modelRun());
     List<Row> rows = ResultTables.readRun(spark, run.resolve("warehouse").toString(), BleuScoreRow.TABLE, "study",
@@ -167,6 +167,36 @@ class EvaluateJobTest extends OnTrainedModel {
             "target", source.toString()))), null));
     assertTrue(name.getMessage().contains("evaluate.test-sets"), name.getMessage());
     assertFalse(Files.exists(run.resolve("warehouse").resolve(BleuScoreRow.TABLE)), "nothing was written");
+  }
+
+  @Test
+  void anUnwritableDestinationFailsBeforeAnyTableIsWritten() throws Exception {
+    Path checkpoint = copyOf(Checkpoint.open(model).directory(), run.resolve("read-only"));
+    // a file where translations/ must go: unwritable whoever runs the test (permissions do not stop root)
+    Files.writeString(checkpoint.resolve(EvaluateJob.TRANSLATIONS), "in the way");
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> evaluate(checkpoint, Map.of(),
+        null));
+    assertTrue(e.getMessage().startsWith("the checkpoint's translations directory "), e.getMessage());
+    assertFalse(Files.exists(run.resolve("warehouse").resolve(BleuScoreRow.TABLE)), "no table was written");
+    assertFalse(Files.exists(run.resolve("warehouse").resolve(TranslationRow.TABLE)));
+
+    Path warehouseInTheWay = Files.writeString(run.resolve("not-a-warehouse"), "a file");
+    e = assertThrows(ConfigurationException.class, () -> evaluate(model, Map.of("results.warehouse",
+        warehouseInTheWay.resolve("warehouse").toString()), null));
+    assertTrue(e.getMessage().startsWith("results.warehouse "), e.getMessage());
+    assertFalse(Files.exists(Checkpoint.open(model).directory().resolve(EvaluateJob.TRANSLATIONS)
+        .resolve("test.beam2.txt")), "no translation was written");
+  }
+
+  @Test
+  void errorsNameTheUsersCheckpointNotItsCopy() throws Exception {
+    Path damaged = copyOf(Checkpoint.open(model).directory(), run.resolve("damaged"));
+    Files.write(damaged.resolve(Checkpoint.MODEL), new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
+    DataException e = assertThrows(DataException.class, () -> evaluate(damaged, Map.of(), null));
+    assertTrue(e.getMessage().startsWith("file:" + damaged + "/" + Checkpoint.MODEL + ": expected the model file "
+        + "recorded in state.json"), e.getMessage());
+    assertFalse(e.getMessage().contains("process-"), "the scratch copy is not named: " + e.getMessage());
+
   }
 
   private static Path copyOf(Path directory, Path target) throws Exception {
