@@ -92,6 +92,9 @@ public final class Trainer {
     } else if (latest.isPresent()) {
       throw new LifecycleException("train.output " + output + ": expected no checkpoints (or --resume to continue "
           + "them), found " + latest.get());
+    } else if (resume) {
+      throw new LifecycleException("train.output " + output + ": expected a checkpoint to resume (--resume), found "
+          + "none; train without --resume to start");
     } else {
       graph = newModel(model, train, assets);
       firstEpoch = 0;

@@ -128,6 +128,13 @@ class TrainerTest {
   }
 
   @Test
+  void resumeWithNothingToResumeIsAnErrorAndTrainsNothing() throws IOException {
+    LifecycleException e = assertThrows(LifecycleException.class, () -> run(dir.resolve("fresh"), 1, true));
+    assertTrue(e.getMessage().contains("expected a checkpoint to resume (--resume), found none"), e.getMessage());
+    assertTrue(Checkpoint.latest(dir.resolve("fresh")).isEmpty());
+  }
+
+  @Test
   void truncatedCheckpointIsDetected() throws IOException {
     run(dir.resolve("out"), 1, false);
     Path model = Checkpoint.latest(dir.resolve("out")).orElseThrow().directory().resolve(Checkpoint.MODEL);

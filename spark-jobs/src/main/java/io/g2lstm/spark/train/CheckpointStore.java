@@ -1,14 +1,24 @@
 package io.g2lstm.spark.train;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigSyntax;
+import io.g2lstm.common.DataException;
 import io.g2lstm.common.Directories;
+import io.g2lstm.common.Json;
+import io.g2lstm.common.Names;
 import io.g2lstm.common.fs.Scratch;
 import io.g2lstm.common.fs.StagedDirectory;
 import io.g2lstm.model.train.Checkpoint;
 import io.g2lstm.spark.HadoopFileStore;
+import io.g2lstm.spark.HadoopFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -31,11 +41,16 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  */
 final class CheckpointStore {
 
+  /** In {@code train.output}: the run that started there. */
+  static final String RUN_RECORD = "run.json";
+
+  private final Path output;
   private final Path checkpoints;
   private final FileSystem fs;
   private final Configuration conf;
 
   CheckpointStore(String output, Configuration conf) {
+    this.output = new Path(output);
     this.checkpoints = new Path(output, Checkpoint.DIRECTORY);
     this.conf = conf;
     try {
@@ -67,6 +82,35 @@ final class CheckpointStore {
     } catch (IOException e) {
       throw new UncheckedIOException("reading the latest checkpoint under " + checkpoints, e);
     }
+  }
+
+  /** The run id recorded when a run started in this output, if any. */
+  Optional<String> recordedRunId() {
+    Path record = new Path(output, RUN_RECORD);
+    try {
+      if (!fs.isFile(record)) {
+        return Optional.empty();
+      }
+      String text;
+      try (var in = fs.open(record)) {
+        text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      Config json = ConfigFactory.parseString(text, ConfigParseOptions.defaults().setSyntax(ConfigSyntax.JSON)
+          .setOriginDescription(record.toString()));
+      return Optional.of(Names.recorded(record.toString(), "a run_id", json.getString("run_id")));
+    } catch (ConfigException e) {
+      throw new DataException(record + ": expected a run record, found " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + record, e);
+    }
+  }
+
+  /**
+   * Records the run id before the run writes anything else, so that a run killed before its first checkpoint is
+   * continued under the same id.
+   */
+  void recordRun(String runId) {
+    HadoopFiles.writeText(new Path(output, RUN_RECORD), Json.write(Map.of("run_id", runId)), conf);
   }
 
   /** Writes the checkpoint of {@code progress.epoch()}, makes it the latest and returns where it is. */

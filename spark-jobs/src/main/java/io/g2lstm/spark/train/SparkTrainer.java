@@ -128,8 +128,8 @@ public final class SparkTrainer {
     }
 
     CheckpointStore checkpoints = new CheckpointStore(train.output(), hadoop);
-    RunPlan plan = RunPlan.decide(train.output(), checkpoints.latest(), resume, requestedRunId, train.epochs(),
-        this::newRunId);
+    RunPlan plan = RunPlan.decide(train.output(), checkpoints.latest(), checkpoints.recordedRunId(), resume,
+        requestedRunId, train.epochs(), this::newRunId);
     List<TrainingMetrics> rows = new ArrayList<>();
     ComputationGraph graph;
     int firstEpoch;
@@ -148,6 +148,7 @@ public final class SparkTrainer {
       rows.addAll(readMetrics(next.runId()));
       log.printf(Locale.ROOT, "train: run %s resuming from %s%n", next.runId(), checkpoint);
     } else {
+      checkpoints.recordRun(plan.runId());
       graph = Trainer.newModel(model, train, assets);
       firstEpoch = 0;
       step = 0;

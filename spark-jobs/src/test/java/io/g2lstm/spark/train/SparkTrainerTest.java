@@ -1,11 +1,13 @@
 package io.g2lstm.spark.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.DataException;
+import io.g2lstm.common.Directories;
 import io.g2lstm.common.LifecycleException;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.train.Checkpoint;
@@ -105,6 +107,29 @@ class SparkTrainerTest {
         () -> train(run, Map.of("train.epochs", 4), false, "another"));
     assertTrue(other.getMessage().contains("'airflow__run-1'"), other.getMessage());
     assertThrows(LifecycleException.class, () -> train(run, Map.of("train.epochs", 4), false, null));
+  }
+
+  @Test
+  void resumeWithNothingToResumeIsAnError() {
+    LifecycleException e = assertThrows(LifecycleException.class, () -> train(run, Map.of(), true, null));
+    assertTrue(e.getMessage().contains("expected a run to resume (--resume), found no checkpoint"), e.getMessage());
+    assertFalse(Files.exists(run.resolve("train").resolve("run.json")), "nothing was started");
+  }
+
+  @Test
+  void aRunKilledBeforeItsFirstCheckpointResumesUnderItsRunId() throws Exception {
+    Map<String, Object> short1 = Map.of("train.epochs", 1, "train.max-batches-per-epoch", 4,
+        "train.spark.rdd-training", "direct");
+    String runId = train(run, short1, false, null).runId();
+    // what a kill after the metrics row and before the checkpoint leaves: the run's record and its epoch row
+    Directories.deleteTree(run.resolve("train").resolve(Checkpoint.DIRECTORY));
+    SparkTrainer.Result resumed = train(run, short1, true, null);
+    assertEquals(runId, resumed.runId(), "the recorded run continues");
+    List<Row> rows = tableRows(run);
+    assertEquals(1, rows.size(), rows.toString());
+    assertEquals(runId, rows.get(0).getAs("run_id"));
+    assertEquals(runId, Checkpoint.latest(run.resolve("train")).orElseThrow().state().runId());
+    assertThrows(LifecycleException.class, () -> train(run, short1, false, "another"));
   }
 
   @Test
