@@ -1,5 +1,6 @@
 package io.g2lstm.model.layer;
 
+import io.g2lstm.common.SplitMix;
 import java.util.Arrays;
 import java.util.Map;
 import org.deeplearning4j.nn.api.MaskState;
@@ -45,6 +46,12 @@ public class G2Lstm extends BaseRecurrentLayer<G2LstmLayer> {
   private transient G2Sequence sequence;
   private transient Random noiseRandom;
   private transient GateNoiseSource noiseSource;
+  /**
+   * Which replica draws the noise: parameter-averaging workers that train copies of one model at the same iteration
+   * must not draw the same noise. 0 (a single process, or the first worker) leaves the seed as it is. Kept here, not
+   * in the configuration: DL4J's Bidirectional shares its wrapped configurations between the copies of a model.
+   */
+  private long noiseStream;
   private transient INDArray scaledWeights;
   private transient INDArray scaledBias;
   private transient INDArray stackedNoisyWeights;
@@ -60,6 +67,15 @@ public class G2Lstm extends BaseRecurrentLayer<G2LstmLayer> {
 
   public G2Lstm(NeuralNetConfiguration conf, DataType dataType) {
     super(conf, dataType);
+  }
+
+  /** Sets the replica's noise stream (see {@link NoiseStreams}). */
+  public void setNoiseStream(long stream) {
+    this.noiseStream = stream;
+  }
+
+  public long noiseStream() {
+    return noiseStream;
   }
 
   /**
@@ -308,19 +324,12 @@ public class G2Lstm extends BaseRecurrentLayer<G2LstmLayer> {
   private long noiseKey() {
     G2LstmLayer conf = layerConf();
     long key = conf.getNoiseSeed() != null ? conf.getNoiseSeed() : conf().getSeed();
-    key = mix(key, getIndex());
-    key = mix(key, paramsFlattened == null ? 0 : paramsFlattened.offset());
-    key = mix(key, conf.getLayerName() == null ? 0 : conf.getLayerName().hashCode());
-    key = mix(key, getIterationCount());
-    key = mix(key, getEpochCount());
-    return conf.getNoiseStream() == 0 ? key : mix(key, conf.getNoiseStream());
-  }
-
-  private static long mix(long key, long value) {
-    long z = key + value + 0x9E3779B97F4A7C15L;
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
+    key = SplitMix.mix(key, getIndex());
+    key = SplitMix.mix(key, paramsFlattened == null ? 0 : paramsFlattened.offset());
+    key = SplitMix.mix(key, conf.getLayerName() == null ? 0 : conf.getLayerName().hashCode());
+    key = SplitMix.mix(key, getIterationCount());
+    key = SplitMix.mix(key, getEpochCount());
+    return noiseStream == 0 ? key : SplitMix.mix(key, noiseStream);
   }
 
   private void storeFinalState(Map<String, INDArray> state) {

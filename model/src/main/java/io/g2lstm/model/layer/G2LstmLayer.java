@@ -45,11 +45,6 @@ public class G2LstmLayer extends BaseRecurrentLayer {
   private double epsilon = 1e-3;
   private Long noiseSeed;
   private double forgetGateBiasInit = 1.0;
-  /**
-   * Which replica draws the noise: parameter-averaging workers that train copies of one model at the same iteration
-   * must not draw the same noise. 0 (a single process, or the first worker) leaves the seed as it is.
-   */
-  private long noiseStream;
 
   /** For Jackson: configurations are read back field by field. */
   private G2LstmLayer() {
@@ -190,15 +185,6 @@ public class G2LstmLayer extends BaseRecurrentLayer {
     return noiseSeed;
   }
 
-  public long getNoiseStream() {
-    return noiseStream;
-  }
-
-  /** Sets the replica's noise stream (see the field); set on a worker's copy before it trains. */
-  public void setNoiseStream(long noiseStream) {
-    this.noiseStream = noiseStream;
-  }
-
   public double getForgetGateBiasInit() {
     return forgetGateBiasInit;
   }
@@ -220,7 +206,7 @@ public class G2LstmLayer extends BaseRecurrentLayer {
         && Double.compare(temperature, other.temperature) == 0
         && Double.compare(noiseProbability, other.noiseProbability) == 0
         && Double.compare(epsilon, other.epsilon) == 0
-        && Objects.equals(noiseSeed, other.noiseSeed) && noiseStream == other.noiseStream
+        && Objects.equals(noiseSeed, other.noiseSeed)
         && Double.compare(forgetGateBiasInit, other.forgetGateBiasInit) == 0;
   }
 
@@ -231,7 +217,7 @@ public class G2LstmLayer extends BaseRecurrentLayer {
 
   @Override
   public int hashCode() {
-    return Objects.hash(super.hashCode(), gateMode, temperature, noiseProbability, epsilon, noiseSeed, noiseStream,
+    return Objects.hash(super.hashCode(), gateMode, temperature, noiseProbability, epsilon, noiseSeed,
         forgetGateBiasInit);
   }
 

@@ -16,15 +16,14 @@ import java.util.Optional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.MultiDataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains a translation model in one process: length-bucketed minibatches, the configured optimizer, global gradient
  * clipping, validation perplexity and a checkpoint after every epoch, and resumption from the latest checkpoint.
  *
- * <p>Runs are reproducible from their seeds: the batch order and the dropout generator are reseeded from
- * {@code train.seed} at every epoch and the gate noise derives from {@code model.seed} and the iteration, so a run
- * resumed from a checkpoint continues exactly as the uninterrupted run would have.
+ * <p>Runs are reproducible from their seeds ({@link TrainingSeeds}): the batch order of every epoch and the dropout
+ * generator of every minibatch derive from {@code train.seed}, and the gate noise from {@code model.seed} and the
+ * iteration, so a run resumed from a checkpoint continues exactly as the uninterrupted run would have.
  */
 public final class Trainer {
 
@@ -105,8 +104,8 @@ public final class Trainer {
     List<EpochReport> reports = new ArrayList<>();
     for (int epoch = firstEpoch; epoch < train.epochs(); epoch++) {
       long start = System.nanoTime();
-      Nd4j.getRandom().setSeed(train.seed() * 1_000_003L + epoch);
-      List<int[]> batches = Minibatches.plan(trainData, train.batchSize(), train.seed() * 1_000_003L + epoch);
+      List<int[]> batches = Minibatches.plan(trainData, train.batchSize(), TrainingSeeds.batchOrder(train.seed(),
+          epoch));
       int limit = train.maxBatchesPerEpoch() > 0 ? Math.min(train.maxBatchesPerEpoch(), batches.size())
           : batches.size();
       double lossSum = 0;
@@ -116,6 +115,7 @@ public final class Trainer {
         MultiDataSet batch = Minibatches.encode(trainData, batches.get(i), DataType.FLOAT);
         long batchTokens = batch.getLabelsMaskArray(0).sumNumber().longValue();
         long fitStart = System.nanoTime();
+        TrainingSeeds.reseedDropout(train.seed(), graph.getIterationCount(), 0);
         graph.fit(batch);
         fitSeconds += (System.nanoTime() - fitStart) / 1e9;
         lossSum += graph.score() * batches.get(i).length;

@@ -99,6 +99,10 @@ class G2LstmLayerTest {
         .build();
     ComputationGraphConfiguration restored = ComputationGraphConfiguration.fromJson(conf.toJson());
     assertEquals(conf, restored);
+    // checkpoints written while the replica's noise stream was part of the configuration still load
+    String older = conf.toJson().replace("\"noiseSeed\" :", "\"noiseStream\" : 0, \"noiseSeed\" :");
+    assertTrue(older.contains("noiseStream"));
+    assertEquals(conf, ComputationGraphConfiguration.fromJson(older));
     Bidirectional bi = (Bidirectional) ((LayerVertex) restored.getVertices().get("bi")).getLayerConf().getLayer();
     G2LstmLayer forward = (G2LstmLayer) bi.getFwd();
     assertEquals(GateMode.G2, forward.getGateMode());

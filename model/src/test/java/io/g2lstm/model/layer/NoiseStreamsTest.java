@@ -41,10 +41,24 @@ class NoiseStreamsTest {
   void bothDirectionsOfTheBidirectionalEncoderGetTheStream() {
     ComputationGraph graph = graph();
     NoiseStreams.assign(graph, 3);
-    Bidirectional encoder = (Bidirectional) graph.getLayer("encoder-0").conf().getLayer();
-    assertEquals(3, ((G2LstmLayer) encoder.getFwd()).getNoiseStream());
-    assertEquals(3, ((G2LstmLayer) encoder.getBwd()).getNoiseStream());
-    assertEquals(3, ((G2LstmLayer) graph.getLayer("decoder-1").conf().getLayer()).getNoiseStream());
+    assertEquals(3, NoiseStreams.of(graph.getLayer("encoder-0")));
+    assertEquals(3, NoiseStreams.of(graph.getLayer("decoder-1")));
+  }
+
+  /** Copies made as deeplearning4j-spark's workers make them share the configurations inside Bidirectional. */
+  @Test
+  void replicasOfOneConfigurationKeepTheirOwnStreams() {
+    ComputationGraph first = graph();
+    ComputationGraph second = new ComputationGraph(first.getConfiguration().clone());
+    second.init(first.params().dup(), false);
+    NoiseStreams.assign(first, 1);
+    NoiseStreams.assign(second, 2);
+    assertEquals(1, NoiseStreams.of(first.getLayer("encoder-0")));
+    assertEquals(2, NoiseStreams.of(second.getLayer("encoder-0")));
+    MultiDataSet batch = batch();
+    ComputationGraph alone = graph();
+    NoiseStreams.assign(alone, 1);
+    assertEquals(alone.score(batch, true), first.score(batch, true), 0.0, "the first replica draws stream 1");
   }
 
   private static ComputationGraph graph() {

@@ -92,9 +92,10 @@ public final class GatesJob {
     Broadcast<CheckpointFiles> shared = sc.broadcast(files);
     GateSummary summary;
     try {
+      // Merged in partition order: the mean, a sum of doubles, is then the same whichever task finishes first.
       summary = pairs.javaRDD().repartition(slices)
           .mapPartitions(new Record(shared, settings.layer(), settings.bins(), settings.batchSize()))
-          .reduce(GateStatistics::merge).freeze();
+          .collect().stream().reduce(GateStatistics::merge).orElseThrow().freeze();
     } finally {
       shared.destroy();
     }

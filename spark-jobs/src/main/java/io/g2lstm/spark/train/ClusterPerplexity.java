@@ -26,10 +26,15 @@ final class ClusterPerplexity {
   static double of(JavaSparkContext sc, ComputationGraph graph, JavaRDD<MultiDataSet> batches) {
     Broadcast<INDArray> parameters = sc.broadcast(graph.params());
     try {
-      Tuple2<Double, Long> total = batches.mapPartitions(
-          new Score(graph.getConfiguration().toJson(), parameters))
-          .reduce((a, b) -> new Tuple2<>(a._1() + b._1(), a._2() + b._2()));
-      return total._2() == 0 ? Double.NaN : Math.exp(total._1() / total._2());
+      // Collected and summed in partition order: the same sum whichever task finishes first.
+      double loss = 0;
+      long tokens = 0;
+      for (Tuple2<Double, Long> partition : batches.mapPartitions(
+          new Score(graph.getConfiguration().toJson(), parameters)).collect()) {
+        loss += partition._1();
+        tokens += partition._2();
+      }
+      return tokens == 0 ? Double.NaN : Math.exp(loss / tokens);
     } finally {
       parameters.destroy();
     }

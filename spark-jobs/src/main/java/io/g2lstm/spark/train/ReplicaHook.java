@@ -1,11 +1,10 @@
 package io.g2lstm.spark.train;
 
 import io.g2lstm.model.layer.NoiseStreams;
+import io.g2lstm.model.train.TrainingSeeds;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import org.apache.spark.TaskContext;
-import org.apache.spark.util.DoubleAccumulator;
-import org.apache.spark.util.LongAccumulator;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.api.TrainingHook;
@@ -17,22 +16,22 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
  * counters of the averaged model (deeplearning4j-spark's replicas start from 0, as cloning a configuration drops
  * them, which would restart Adam's bias correction and repeat the G² noise every round), and its own G² noise
  * stream (the task's partition: replicas of one round share the counters, and would otherwise draw the same noise).
- * After each minibatch it adds the minibatch's loss, target tokens and count to accumulators the driver reads per
- * epoch. Spark may count a retried task twice; the figures are for progress lines and the metrics table.
+ * Before every minibatch it reseeds ND4J's generator (which dropout draws from) from the training seed, the iteration
+ * and the replica, so that a run reproduces whichever executor thread fits it. After each minibatch it records the
+ * minibatch's loss and target tokens in {@link ReplicaFigures}, which the driver reads per epoch.
  */
 final class ReplicaHook implements TrainingHook {
 
-  private final DoubleAccumulator loss;
-  private final LongAccumulator tokens;
-  private final LongAccumulator batches;
+  private final ReplicaFigures figures;
+  private final long seed;
   private int roundIteration;
   private int roundEpoch;
   private transient Model preparedReplica;
 
-  ReplicaHook(DoubleAccumulator loss, LongAccumulator tokens, LongAccumulator batches) {
-    this.loss = loss;
-    this.tokens = tokens;
-    this.batches = batches;
+  /** @param seed {@code train.seed} */
+  ReplicaHook(ReplicaFigures figures, long seed) {
+    this.figures = figures;
+    this.seed = seed;
   }
 
   /**
@@ -52,23 +51,27 @@ final class ReplicaHook implements TrainingHook {
 
   @Override
   public void preUpdate(MultiDataSet minibatch, Model model) {
+    ComputationGraph replica = (ComputationGraph) model;
     if (preparedReplica != model) {
-      ComputationGraph replica = (ComputationGraph) model;
       replica.getConfiguration().setIterationCount(roundIteration);
       replica.getConfiguration().setEpochCount(roundEpoch);
-      TaskContext task = TaskContext.get();
-      NoiseStreams.assign(replica, task == null ? 0 : task.partitionId());
+      NoiseStreams.assign(replica, replica());
       preparedReplica = model;
     }
+    TrainingSeeds.reseedDropout(seed, replica.getConfiguration().getIterationCount(), replica());
+  }
+
+  private static int replica() {
+    TaskContext task = TaskContext.get();
+    return task == null ? 0 : task.partitionId();
   }
 
   @Override
   public void postUpdate(MultiDataSet minibatch, Model model) {
     long sentences = minibatch.getFeatures(0).size(0);
     // DL4J's score is the summed loss divided by the minibatch size.
-    loss.add(model.score() * sentences);
-    tokens.add(minibatch.getLabelsMaskArray(0).sumNumber().longValue());
-    batches.add(1);
+    figures.add(new ReplicaFigures.Minibatch(roundIteration, replica(), model.score() * sentences,
+        minibatch.getLabelsMaskArray(0).sumNumber().longValue()));
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.g2lstm.spark.train;
 
 import io.g2lstm.model.data.Minibatches;
 import io.g2lstm.model.data.ParallelIds;
+import io.g2lstm.model.train.TrainingSeeds;
 import io.g2lstm.spark.ShardSchema;
 import java.util.Iterator;
 import java.util.List;
@@ -46,7 +47,8 @@ final class ShardBatches {
     @Override
     public Iterator<MultiDataSet> call(Integer partition, Iterator<Row> rows) {
       ParallelIds pairs = ShardSchema.pairs(rows);
-      List<int[]> planned = bucketed ? Minibatches.planFull(pairs, batchSize, seed * 1_000_003L + partition)
+      List<int[]> planned = bucketed ? Minibatches.planFull(pairs, batchSize,
+          TrainingSeeds.batchOrder(seed, partition))
           : Minibatches.inOrder(pairs.size(), batchSize);
       List<int[]> batches = planned.subList(0, Math.min(maxBatches, planned.size()));
       return new Iterator<>() {

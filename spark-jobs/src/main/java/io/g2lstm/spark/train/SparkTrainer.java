@@ -10,6 +10,7 @@ import io.g2lstm.model.train.Checkpoint;
 import io.g2lstm.model.train.GlobalNormClipping;
 import io.g2lstm.model.train.TrainSettings;
 import io.g2lstm.model.train.Trainer;
+import io.g2lstm.model.train.TrainingSeeds;
 import io.g2lstm.prep.corpus.Split;
 import io.g2lstm.prep.pipeline.PrepareManifest;
 import io.g2lstm.spark.HadoopFiles;
@@ -35,8 +36,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
-import org.apache.spark.util.DoubleAccumulator;
-import org.apache.spark.util.LongAccumulator;
 import org.deeplearning4j.config.DL4JSystemProperties;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.api.RDDTrainingApproach;
@@ -159,10 +158,9 @@ public final class SparkTrainer {
     ResultTables.writeProvenance(cluster.warehouse(), TrainingMetrics.TABLE, List.of(plan.runId()),
         resolvedConfiguration, hadoop);
 
-    DoubleAccumulator loss = spark.sparkContext().doubleAccumulator("train loss");
-    LongAccumulator tokens = spark.sparkContext().longAccumulator("train tokens");
-    LongAccumulator batches = spark.sparkContext().longAccumulator("train batches");
-    ParameterAveragingTrainingMaster master = master(new ReplicaHook(loss, tokens, batches), firstEpoch);
+    ReplicaFigures figures = new ReplicaFigures();
+    spark.sparkContext().register(figures, "training figures");
+    ParameterAveragingTrainingMaster master = master(new ReplicaHook(figures, train.seed()), firstEpoch);
     SparkComputationGraph sparkGraph = new SparkComputationGraph(spark.sparkContext(), graph, master);
     sparkGraph.setListeners(List.of(new GlobalNormClipping(train.clipNorm())));
     JavaRDD<MultiDataSet> trainBatches = ShardBatches.training(trainShards, train.batchSize(), train.seed(),
@@ -190,25 +188,24 @@ public final class SparkTrainer {
     try {
       for (int epoch = firstEpoch + 1; epoch <= train.epochs(); epoch++) {
         long start = System.nanoTime();
-        loss.reset();
-        tokens.reset();
-        batches.reset();
+        figures.reset();
         if (pathsToDeal != null) {
           sparkGraph.fitPathsMultiDataSet(pathsToDeal);
         } else {
           sparkGraph.fitMultiDataSet(batchesToDeal);
         }
         double fitSeconds = (System.nanoTime() - start) / 1e9;
-        step += batches.value();
-        double trainLoss = loss.value() / Math.max(1, tokens.value());
+        ReplicaFigures.Totals fitted = figures.value();
+        step += fitted.minibatches();
+        double trainLoss = fitted.loss() / Math.max(1, fitted.tokens());
         double validPerplexity = ClusterPerplexity.of(sparkGraph.getSparkContext(), sparkGraph.getNetwork(),
             validBatches);
         TrainingMetrics row = new TrainingMetrics(plan.runId(), model.name(),
             SettingsReader.settingName(model.gate().mode()), epoch, step, trainLoss, validPerplexity,
-            tokens.value() / fitSeconds, 0, cluster.workers());
+            fitted.tokens() / fitSeconds, 0, cluster.workers());
         Path checkpoint = finishEpoch(sparkGraph.getNetwork(), row, rows, start, assetsDirectory);
         log.printf(Locale.ROOT, "epoch %d/%d done: %d minibatches, train loss %.4f, validation perplexity %.2f, "
-                + "%,.0f target tokens/s, %.1f s; %s%n", epoch, train.epochs(), batches.value(), trainLoss,
+                + "%,.0f target tokens/s, %.1f s; %s%n", epoch, train.epochs(), fitted.minibatches(), trainLoss,
             validPerplexity, row.tokensPerSecond(), rows.get(rows.size() - 1).wallSeconds(), checkpoint);
       }
     } finally {
@@ -259,7 +256,7 @@ public final class SparkTrainer {
         .saveUpdater(true)
         // Exporting is done here (MinibatchExport); the master gets either files or in-memory minibatches.
         .rddTrainingApproach(RDDTrainingApproach.Direct)
-        .rngSeed(train.seed() * 1_000_003L + firstEpoch)
+        .rngSeed(TrainingSeeds.batchOrder(train.seed(), firstEpoch))
         .collectTrainingStats(cluster.collectStatistics())
         .trainingHooks(hooks), hook);
   }
