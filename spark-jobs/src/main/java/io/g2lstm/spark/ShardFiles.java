@@ -9,9 +9,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Gives the Parquet files Spark wrote stable names ({@code part-00000.parquet}, ...) and removes its
- * {@code _SUCCESS} marker, so that a re-run with the same configuration writes the same files and the manifest's
- * checksums describe the data alone.
+ * Gives the Parquet files Spark wrote stable names ({@code part-00000.parquet}, ...) and footers in a fixed order
+ * ({@link ParquetFooters}), and removes its {@code _SUCCESS} marker, so that a re-run with the same configuration
+ * writes the same bytes, in any JVM, and the manifest's checksums describe the data alone.
  */
 final class ShardFiles {
 
@@ -36,6 +36,7 @@ final class ShardFiles {
           if (!fs.rename(file.getPath(), renamed)) {
             throw new IOException("cannot rename " + file.getPath() + " to " + renamed);
           }
+          ParquetFooters.normalize(fs, renamed);
         }
       }
       for (FileStatus file : fs.listStatus(dir)) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.g2lstm.prep.demo.SyntheticCorpus;
+import io.g2lstm.prep.pipeline.PrepareManifest;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -68,6 +70,29 @@ class LauncherIT {
     assertEquals(2, outcome.status(), outcome.err());
     assertEquals("g2lstm prepare: error: option --master: expected a Spark master URL (local[N], spark://HOST:PORT, "
         + "yarn, k8s://URL), found 'bogus'\n", outcome.err());
+  }
+
+  /**
+   * Parquet's writer orders each footer's encoding lists by identity hash codes, which differ between JVMs; the
+   * shards' bytes, and so the manifest's checksums, must not.
+   */
+  @Test
+  void preparedDataIsTheSameBytesFromOneJvmToTheNext() throws IOException, InterruptedException {
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    new SyntheticCorpus(5).writeSplits(corpus, 400, 40, 40);
+    Path conf = Files.writeString(dir.resolve("prepare.conf"), "paths.corpus = \"" + corpus + "\"\n"
+        + "prepare { output = \"" + dir.resolve("prepared") + "\", bpe.merges = 200, partitions = 2, train-shards = 2\n"
+        + "  corpora.train = [{ format = plain, source = ${paths.corpus}\"/train.src\", target = ${paths.corpus}"
+        + "\"/train.tgt\" }]\n  corpora.valid = [{ format = plain, source = ${paths.corpus}\"/valid.src\", "
+        + "target = ${paths.corpus}\"/valid.tgt\" }]\n}\n");
+    List<String> manifests = new ArrayList<>();
+    for (int run = 0; run < 3; run++) {
+      Outcome outcome = g2lstm("prepare", "--conf", conf.toString(), "--master", "local[2]");
+      assertEquals(0, outcome.status(), outcome.err());
+      manifests.add(Files.readString(dir.resolve("prepared").resolve(PrepareManifest.MANIFEST)));
+    }
+    assertEquals(manifests.get(0), manifests.get(1));
+    assertEquals(manifests.get(0), manifests.get(2));
   }
 
   @Test
