@@ -1,5 +1,7 @@
 package io.g2lstm.spark.train;
 
+import io.g2lstm.common.fs.OutputOwner;
+import io.g2lstm.spark.HadoopFileStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -26,8 +28,18 @@ final class MinibatchExport {
 
   private MinibatchExport() {}
 
+  /** Marks an export directory, so that only exports are ever removed as a killed run's leftovers. */
+  static final OutputOwner OWNER = OutputOwner.marked("train-export");
+
   /** Writes every minibatch under {@code directory} and returns the files' paths (computed once, then cached). */
   static JavaRDD<String> write(JavaSparkContext sc, JavaRDD<MultiDataSet> batches, String directory) {
+    HadoopFileStore files = new HadoopFileStore(sc.hadoopConfiguration());
+    try {
+      files.makeDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("creating " + directory, e);
+    }
+    OWNER.mark(files, directory);
     Broadcast<SerializableConfiguration> hadoop = sc.broadcast(new SerializableConfiguration(sc.hadoopConfiguration()));
     JavaRDD<String> paths = batches.mapPartitionsWithIndex(new Write(directory, hadoop), true).cache();
     paths.count();

@@ -13,6 +13,7 @@ import io.g2lstm.model.train.Trainer;
 import io.g2lstm.model.train.TrainingSeeds;
 import io.g2lstm.prep.corpus.Split;
 import io.g2lstm.prep.pipeline.PrepareManifest;
+import io.g2lstm.spark.HadoopFileStore;
 import io.g2lstm.spark.HadoopFiles;
 import io.g2lstm.spark.PreparedAssets;
 import io.g2lstm.spark.ResultTables;
@@ -292,16 +293,22 @@ public final class SparkTrainer {
     return new long[] {counts.getLong(0), counts.getLong(1)};
   }
 
-  /** Removes the exported minibatches of earlier attempts of this run, left behind when they were killed. */
+  /**
+   * Removes the exported minibatches of earlier attempts of this run, left behind when they were killed: directories
+   * named for the run that carry the export marker, and nothing else.
+   */
   private void deleteExports(String runId, Configuration hadoop) {
     Path directory = new Path(cluster.exportDirectory());
+    HadoopFileStore files = new HadoopFileStore(hadoop);
     try {
       FileSystem fs = directory.getFileSystem(hadoop);
       if (fs.isDirectory(directory)) {
         for (FileStatus stale : fs.listStatus(directory, path -> isExportOf(path.getName(), runId))) {
-          log.printf(Locale.ROOT, "train: removing %s, the exported minibatches of an earlier attempt%n",
-              stale.getPath());
-          fs.delete(stale.getPath(), true);
+          if (MinibatchExport.OWNER.owns(files, stale.getPath().toString())) {
+            log.printf(Locale.ROOT, "train: removing %s, the exported minibatches of an earlier attempt%n",
+                stale.getPath());
+            fs.delete(stale.getPath(), true);
+          }
         }
       }
     } catch (IOException e) {

@@ -74,6 +74,9 @@ class KillAndResumeTest {
     // --resume without a run id continues the run of the latest checkpoint, under its id; killed again.
     String resumed = killDuring(3, conf, "--resume");
     assertTrue(resumed.contains("train: run " + RUN_ID + " resuming from "), resumed);
+    // Each killed trainer left its scratch directory; the second removed the first's as it started.
+    List<String> scratch = visibleNames(run.resolve("scratch"));
+    assertEquals(1, scratch.size(), scratch.toString());
     assertEquals(List.of(1, 2), tableEpochs(), resumed);
     assertEquals(2, latestCheckpoint().state().epoch(), resumed);
 
@@ -163,6 +166,7 @@ class KillAndResumeTest {
     command.addAll(List.of(options));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("OMP_NUM_THREADS", "1");
+    builder.environment().put("G2LSTM_SCRATCH", conf.resolveSibling("scratch").toString());
     return builder.start();
   }
 
