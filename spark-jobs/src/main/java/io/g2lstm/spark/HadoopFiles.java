@@ -40,17 +40,24 @@ public final class HadoopFiles {
   }
 
   /**
-   * Fails, naming the setting, when {@code directory} (created if missing) cannot be written: a job checks every
-   * destination before its first task, so that it never does its work and then fails writing half of the results.
+   * Fails, naming the setting, when {@code directory} cannot be written: a job checks every destination before its
+   * first task, so that it never does its work and then fails writing half of the results. The probe is a file
+   * created and removed in the directory, or in its nearest existing ancestor when it does not exist yet: nothing is
+   * left behind.
    */
   public static void requireWritable(String setting, String directory, Configuration conf) {
-    Path probe = new Path(directory, ".g2lstm-write-probe-" + UUID.randomUUID());
     try {
-      FileSystem fs = probe.getFileSystem(conf);
-      if (!fs.mkdirs(probe.getParent())) {
-        throw new IOException("cannot create the directory");
+      Path existing = new Path(directory);
+      FileSystem fs = existing.getFileSystem(conf);
+      existing = fs.makeQualified(existing);
+      while (!fs.exists(existing) && existing.getParent() != null) {
+        existing = existing.getParent();
       }
-      fs.create(probe, true).close();
+      if (!fs.getFileStatus(existing).isDirectory()) {
+        throw new IOException(existing + " is not a directory");
+      }
+      Path probe = new Path(existing, ".g2lstm-write-probe-" + UUID.randomUUID());
+      fs.create(probe, false).close();
       fs.delete(probe, false);
     } catch (IOException | RuntimeException e) {
       throw new ConfigurationException(setting + " " + directory + ": expected a directory this job can write to, "
