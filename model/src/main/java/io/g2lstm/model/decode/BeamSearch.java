@@ -5,7 +5,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Batched beam search (a beam of 1 is greedy search). The encoder runs once; the decoder advances one step at a time
@@ -58,7 +57,7 @@ public record BeamSearch(int beam, double lengthPenalty, double maxLengthRatio, 
     }
     int longest = Arrays.stream(limit).max().orElse(0);
     for (int length = 1; length <= longest; length++) {
-      float[] logProbs = model.step(previous).castTo(DataType.FLOAT).data().asFloat();
+      float[] logProbs = model.step(previous);
       int[] parents = new int[n * k];
       int[] chosen = new int[n * k];
       double[] newScores = new double[n * k];

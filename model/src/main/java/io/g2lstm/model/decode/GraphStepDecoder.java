@@ -2,6 +2,7 @@ package io.g2lstm.model.decode;
 
 import io.g2lstm.model.graph.AttentionMath;
 import io.g2lstm.model.graph.LuongAttention;
+import io.g2lstm.model.graph.SoftmaxCrossEntropy;
 import io.g2lstm.model.graph.TranslationGraph;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -10,6 +11,11 @@ import org.deeplearning4j.nn.api.layers.RecurrentLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
 import org.nd4j.linalg.factory.Nd4j;
@@ -25,6 +31,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * teacher forcing. Not thread-safe: it drives the graph's layer states.
  */
 public final class GraphStepDecoder implements IncrementalModel {
+
+  private static final String STEP_WORKSPACE_ID = "g2lstm-decoder-step";
+  private static final WorkspaceConfiguration STEP_WORKSPACE = WorkspaceConfiguration.builder()
+      .initialSize(0).policyLearning(LearningPolicy.FIRST_LOOP).policyAllocation(AllocationPolicy.OVERALLOCATE)
+      .overallocationLimit(0.2).policySpill(SpillPolicy.REALLOCATE).build();
 
   private final ComputationGraph graph;
   private final int layers;
@@ -87,17 +98,27 @@ public final class GraphStepDecoder implements IncrementalModel {
     }
   }
 
+  /**
+   * One step, in a workspace that the next step reuses: the arrays of a step (the largest, the log-probabilities of
+   * every row over the vocabulary) never wait for the garbage collector to free their native memory. What outlives
+   * the step is the layers' recurrent state (stored outside workspaces) and the returned copy on the heap.
+   */
   @Override
-  public INDArray step(int[] previousTokens) {
-    int n = previousTokens.length;
-    INDArray x = targetEmbedding.getRows(previousTokens).reshape(n, targetEmbedding.size(1), 1);
-    LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
-    for (int l = 0; l < layers; l++) {
-      x = decoderLayer(l).rnnTimeStep(x, noWorkspaces);
+  public float[] step(int[] previousTokens) {
+    try (MemoryWorkspace workspace = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE,
+        STEP_WORKSPACE_ID)) {
+      int n = previousTokens.length;
+      INDArray x = targetEmbedding.getRows(previousTokens).reshape(n, targetEmbedding.size(1), 1);
+      LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
+      for (int l = 0; l < layers; l++) {
+        x = decoderLayer(l).rnnTimeStep(x, noWorkspaces);
+      }
+      INDArray hidden = AttentionMath.forward(x, rowEncoder, rowSourceMask, wa, wc).hidden();
+      INDArray logProbabilities = Nd4j.create(outputWeights.dataType(), new long[] {n, outputWeights.size(1)}, 'c');
+      SoftmaxCrossEntropy.logits(hidden.reshape(n, hidden.size(1)), outputWeights, outputBias, logProbabilities);
+      Nd4j.exec(new LogSoftMax(logProbabilities, logProbabilities));
+      return logProbabilities.castTo(DataType.FLOAT).data().asFloat();
     }
-    INDArray hidden = AttentionMath.forward(x, rowEncoder, rowSourceMask, wa, wc).hidden();
-    INDArray logits = hidden.reshape(n, hidden.size(1)).mmul(outputWeights).addiRowVector(outputBias);
-    return Nd4j.exec(new LogSoftMax(logits))[0];
   }
 
   @Override

@@ -1,7 +1,5 @@
 package io.g2lstm.model.decode;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-
 /**
  * A translation model that decodes one target position at a time: the encoder runs once per source batch, then each
  * step consumes the previous target tokens of all rows (hypotheses) and yields next-token log-probabilities.
@@ -12,8 +10,11 @@ public interface IncrementalModel {
   /** Encodes a batch of sources (subword ids) and prepares one decoder row per source. */
   void start(int[][] sources);
 
-  /** Advances every row by one token; returns log-probabilities [rows, target vocabulary]. */
-  INDArray step(int[] previousTokens);
+  /**
+   * Advances every row by one token; returns log-probabilities, row-major [rows, target vocabulary]: on the heap, so
+   * that nothing a step allocates outside it needs to outlive the step.
+   */
+  float[] step(int[] previousTokens);
 
   /** Keeps the rows named by {@code rows} (which may repeat rows), in that order: beams pruned and copied. */
   void reorder(int[] rows);

@@ -7,9 +7,9 @@ import io.g2lstm.model.data.TextCodec;
 import io.g2lstm.model.data.TranslationAssets;
 import io.g2lstm.model.graph.TranslationGraph;
 import io.g2lstm.model.train.Checkpoint;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import java.util.ArrayList;
 import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
  * Raw text in, raw text out: tokenize, BPE, translate in batches, remove BPE, detokenize. Blank lines give blank

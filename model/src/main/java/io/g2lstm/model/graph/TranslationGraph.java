@@ -7,14 +7,11 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
 
 /**
  * Builds the attentional encoder-decoder as a DL4J {@code ComputationGraph} configuration:
@@ -83,12 +80,7 @@ public final class TranslationGraph {
 
     graph.addVertex(ATTENTION, new LuongAttention(h, h, updater), decoderLayer(layers - 1),
         encoderLayer(layers - 1));
-    RnnOutputLayer.Builder output = new RnnOutputLayer.Builder(new LossSparseMCXENT())
-        .nIn(h).nOut(targetVocabulary).activation(Activation.SOFTMAX);
-    if (model.dropout() > 0) {
-      output.dropOut(1.0 - model.dropout());
-    }
-    graph.addLayer(OUTPUT, output.build(), ATTENTION);
+    graph.addLayer(OUTPUT, SoftmaxOutputLayer.of(h, targetVocabulary, model.dropout()), ATTENTION);
     return graph.setOutputs(OUTPUT).build();
   }
 

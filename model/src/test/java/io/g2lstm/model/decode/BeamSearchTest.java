@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 class BeamSearchTest {
@@ -28,7 +27,7 @@ class BeamSearchTest {
     }
 
     @Override
-    public INDArray step(int[] previous) {
+    public float[] step(int[] previous) {
       steps++;
       double[][] p = new double[previous.length][6];
       for (int r = 0; r < previous.length; r++) {
@@ -44,7 +43,7 @@ class BeamSearchTest {
           row[v] = Math.log(row[v]);
         }
       }
-      return Nd4j.create(p);
+      return Nd4j.create(p).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).data().asFloat();
     }
 
     @Override
@@ -75,14 +74,14 @@ class BeamSearchTest {
   void stopsAtTheLengthLimit() {
     ToyModel model = new ToyModel() {
       @Override
-      public INDArray step(int[] previous) {
+      public float[] step(int[] previous) {
         steps++;
         double[][] p = new double[previous.length][6];
         for (double[] row : p) {
           java.util.Arrays.fill(row, Math.log(1e-9));
           row[A] = 0;
         }
-        return Nd4j.create(p);
+        return Nd4j.create(p).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).data().asFloat();
       }
     };
     int[][] out = new BeamSearch(3, 0, 1.0, 2).translate(model, new int[][] {{7}});

@@ -1,0 +1,164 @@
+package io.g2lstm.model.graph;
+
+import java.util.Arrays;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.recurrent.RnnOutputLayer;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.util.TimeSeriesUtils;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Implementation of {@link SoftmaxOutputLayer}: projection, softmax and sparse cross-entropy fused
+ * ({@link SoftmaxCrossEntropy}). Input {@code [b, nIn, T]} (NCW), labels {@code [b, 1, T]} of class ids, label mask
+ * {@code [b, T]}; rows of the flattened step are {@code i + b t}, as DL4J's {@code TimeSeriesUtils} lay them out.
+ *
+ * <p>{@link #backpropGradient} computes the loss too and keeps it, so the {@link #computeScore} that follows it in a
+ * training step costs nothing: the score is the summed loss over real positions divided by the number of sequences,
+ * with the input after dropout (the loss that was trained on; DL4J's layer reports it without dropout).
+ */
+public class SoftmaxOutput extends RnnOutputLayer {
+
+  /** The summed loss of the last backward pass on the current input and labels, or NaN. */
+  private double trainedLoss = Double.NaN;
+
+  public SoftmaxOutput(NeuralNetConfiguration conf, DataType dataType) {
+    super(conf, dataType);
+  }
+
+  @Override
+  public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+    assertInputSet(true);
+    INDArray sequences = input;
+    INDArray rows = TimeSeriesUtils.reshape3dTo2d(input, workspaceMgr, ArrayType.BP_WORKING_MEM);
+    input = rows;
+    applyDropOutIfNecessary(true, workspaceMgr);
+    rows = input;
+    input = sequences;
+
+    INDArray weights = params.get(DefaultParamInitializer.WEIGHT_KEY);
+    INDArray bias = hasBias() ? params.get(DefaultParamInitializer.BIAS_KEY) : null;
+    INDArray delta = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, weights.dataType(),
+        new long[] {rows.size(0), weights.size(1)}, 'c');
+    SoftmaxCrossEntropy.probabilities(rows, weights, bias, delta);
+    int[] classes = classes(workspaceMgr);
+    double[] mask = mask();
+    trainedLoss = sum(SoftmaxCrossEntropy.rowLosses(delta, classes, mask));
+    SoftmaxCrossEntropy.toLogitGradient(delta, classes, mask, maskArray);
+
+    INDArray weightGradient = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
+    INDArray biasGradient = hasBias() ? gradientViews.get(DefaultParamInitializer.BIAS_KEY) : null;
+    INDArray rowGradient = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, weights.dataType(),
+        new long[] {rows.size(0), rows.size(1)}, 'f');
+    SoftmaxCrossEntropy.backward(rows, weights, delta, weightGradient, biasGradient, rowGradient);
+    rowGradient = backpropDropOutIfPresent(rowGradient);
+
+    Gradient gradient = new DefaultGradient();
+    gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradient);
+    if (biasGradient != null) {
+      gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGradient);
+    }
+    INDArray inputGradient = TimeSeriesUtils.reshape2dTo3d(rowGradient, input.size(0), workspaceMgr,
+        ArrayType.ACTIVATION_GRAD);
+    weightNoiseParams.clear();
+    return new Pair<>(gradient, inputGradient);
+  }
+
+  @Override
+  public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
+    double loss = Double.isNaN(trainedLoss) || !training ? sum(rowLosses(workspaceMgr)) : trainedLoss;
+    return loss / input.size(0) + fullNetRegTerm;
+  }
+
+  @Override
+  public INDArray computeScoreForExamples(double fullNetRegTerm, LayerWorkspaceMgr workspaceMgr) {
+    double[] losses = rowLosses(workspaceMgr);
+    long sequences = input.size(0);
+    double[] perSequence = new double[(int) sequences];
+    for (int r = 0; r < losses.length; r++) {
+      perSequence[(int) (r % sequences)] += losses[r];
+    }
+    INDArray scores = Nd4j.create(perSequence, new long[] {sequences, 1}, dataType);
+    if (fullNetRegTerm != 0) {
+      scores.addi(fullNetRegTerm);
+    }
+    return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, scores);
+  }
+
+  @Override
+  public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+    assertInputSet(false);
+    INDArray sequences = input;
+    INDArray rows = TimeSeriesUtils.reshape3dTo2d(input, workspaceMgr, ArrayType.FF_WORKING_MEM);
+    input = rows;
+    applyDropOutIfNecessary(training, workspaceMgr);
+    rows = input;
+    input = sequences;
+    INDArray probabilities = forward(rows, workspaceMgr, ArrayType.FF_WORKING_MEM);
+    return TimeSeriesUtils.reshape2dTo3d(probabilities, input.size(0), workspaceMgr, ArrayType.ACTIVATIONS);
+  }
+
+  /** Each row's masked loss on the current input, without dropout. */
+  private double[] rowLosses(LayerWorkspaceMgr workspaceMgr) {
+    INDArray rows = TimeSeriesUtils.reshape3dTo2d(input, workspaceMgr, ArrayType.FF_WORKING_MEM);
+    return SoftmaxCrossEntropy.rowLosses(forward(rows, workspaceMgr, ArrayType.FF_WORKING_MEM),
+        classes(workspaceMgr), mask());
+  }
+
+  private INDArray forward(INDArray rows, LayerWorkspaceMgr workspaceMgr, ArrayType type) {
+    INDArray weights = params.get(DefaultParamInitializer.WEIGHT_KEY);
+    INDArray probabilities = workspaceMgr.createUninitialized(type, weights.dataType(),
+        new long[] {rows.size(0), weights.size(1)}, 'c');
+    SoftmaxCrossEntropy.probabilities(rows, weights, hasBias() ? params.get(DefaultParamInitializer.BIAS_KEY)
+        : null, probabilities);
+    return probabilities;
+  }
+
+  /** The class of every row, from the labels {@code [b, 1, T]}. */
+  private int[] classes(LayerWorkspaceMgr workspaceMgr) {
+    if (labels == null || labels.rank() != 3 || labels.size(1) != 1 || labels.size(0) != input.size(0)
+        || labels.size(2) != input.size(2)) {
+      throw new IllegalStateException("expected labels [" + input.size(0) + ", 1, " + input.size(2)
+          + "] of class ids, found " + (labels == null ? "none" : Arrays.toString(labels.shape())));
+    }
+    INDArray column = TimeSeriesUtils.reshape3dTo2d(labels, workspaceMgr, ArrayType.FF_WORKING_MEM);
+    return column.dup('c').data().asInt();
+  }
+
+  /** The label mask as one weight per row ({@code maskArray} holds it as a column), or null when there is none. */
+  private double[] mask() {
+    return maskArray == null ? null : maskArray.dup('c').data().asDouble();
+  }
+
+  private static double sum(double[] values) {
+    double total = 0;
+    for (double v : values) {
+      total += v;
+    }
+    return total;
+  }
+
+  @Override
+  public void setLabels(INDArray labels) {
+    super.setLabels(labels);
+    trainedLoss = Double.NaN;
+  }
+
+  @Override
+  public void setInput(INDArray input, LayerWorkspaceMgr workspaceMgr) {
+    super.setInput(input, workspaceMgr);
+    trainedLoss = Double.NaN;
+  }
+
+  @Override
+  public void clear() {
+    super.clear();
+    trainedLoss = Double.NaN;
+  }
+}
