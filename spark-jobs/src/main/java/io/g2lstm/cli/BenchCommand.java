@@ -1,5 +1,9 @@
 package io.g2lstm.cli;
 
+import io.g2lstm.bench.ChildJvm;
+import io.g2lstm.bench.MemoryBenchmark;
+import io.g2lstm.bench.SgemmCeiling;
+import io.g2lstm.bench.TorchPeer;
 import io.g2lstm.common.CommandLine;
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.Directories;
@@ -7,6 +11,7 @@ import io.g2lstm.common.Medians;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.common.SharedDir;
 import io.g2lstm.common.fs.Scratch;
+import io.g2lstm.model.GateSettings;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.layer.G2LstmBenchmark;
 import io.g2lstm.model.layer.GateMode;
@@ -70,6 +75,7 @@ final class BenchCommand {
       case "train" -> train(runs, out);
       case "spark" -> spark(shared(), Math.min(runs, 3), averagingFrequency, batches, out);
       case "eval" -> eval(Math.min(runs, 3), out);
+      case "memory" -> memory(shared(), out);
       case "all" -> {
         Path shared = shared();
         bpe(shared, runs, out);
@@ -79,9 +85,10 @@ final class BenchCommand {
         train(runs, out);
         spark(shared, Math.min(runs, 3), averagingFrequency, batches, out);
         eval(Math.min(runs, 3), out);
+        memory(shared, out);
       }
       default -> throw new ConfigurationException("bench: expected one of bpe, tokenize, prepare, layer, train, spark,"
-          + " eval, all, found '" + what + "'");
+          + " eval, memory, all, found '" + what + "'");
     }
   }
 
@@ -208,6 +215,25 @@ final class BenchCommand {
     }
   }
 
+  /** Peak resident memory of the demo and of Multi30k-sized jobs, each in a JVM of its own. */
+  private static void memory(Path shared, PrintStream out) throws IOException {
+    Path work = Scratch.newDirectory("bench-memory-");
+    try {
+      out.printf(Locale.ROOT, "memory (each job in its own JVM with this one's limits: %s)%n",
+          String.join(" ", ChildJvm.likeThisOne().jvmOptions()));
+      for (MemoryBenchmark.Job job : MemoryBenchmark.run(JobCommands.resourceText("g2lstm/conf/multi30k.conf"),
+          shared, work, 200)) {
+        out.printf(Locale.ROOT, "  %-58s peak resident %,6d MiB, %6.1f s%n", job.name(), job.peakResidentMib(),
+            job.seconds());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } finally {
+      Directories.deleteTree(work);
+    }
+  }
+
   /** One G²-LSTM layer alone (64 sequences of 30 steps, 256 to 256, float) in every gate mode, in training mode. */
   private static void layer(int runs, PrintStream out) {
     for (GateMode mode : GateMode.values()) {
@@ -225,18 +251,39 @@ final class BenchCommand {
   private static void train(int runs, PrintStream out) throws IOException {
     SettingsReader config = SettingsReader.parse(JobCommands.resourceText("g2lstm/conf/iwslt14-de-en.conf"),
         "iwslt14-de-en.conf");
-    ModelSettings model = ModelSettings.from(config);
+    ModelSettings paper = ModelSettings.from(config);
     int vocabulary = 25_000;
-    TrainingBenchmark.Result r = TrainingBenchmark.run(model, vocabulary, 64, 24, 24, 2, runs);
-    out.printf(Locale.ROOT, "train %s (%d layers, embedding %d, hidden %d, %s gates, vocabulary %,d; batch 64 of "
-        + "24+24 subwords): median step %.3f s, %,.0f target tokens/s%n", model.name(), model.layers(),
-        model.embeddingSize(), model.hiddenSize(), SettingsReader.settingName(model.gate().mode()), vocabulary,
-        r.stepSeconds(), r.targetTokensPerSecond());
-    out.printf(Locale.ROOT, "  model %.1f GFLOP/s; plain ND4J product of the output layer's shape (1600x%d by %dx%,d)"
-        + " %.1f GFLOP/s in the same run -> %.0f%% of the ceiling%n", r.modelGflops(), model.hiddenSize(),
-        model.hiddenSize(), vocabulary, r.ceilingGflops(), 100 * r.modelGflops() / r.ceilingGflops());
-    out.printf(Locale.ROOT, "  decoding (32 sentences of 24 subwords, up to 24 steps): greedy %.1f sentences/s, "
-        + "beam 5 %.1f sentences/s%n", r.greedySentencesPerSecond(), r.beamSentencesPerSecond());
+    int hidden = paper.hiddenSize();
+    Optional<String> python = TorchPeer.python();
+    Path peer = SharedDir.resolve("peers/torch_nmt_bench.py").orElse(null);
+    for (GateMode mode : List.of(GateMode.BASELINE, GateMode.G2)) {
+      ModelSettings model = new ModelSettings(paper.name(), paper.embeddingSize(), hidden, paper.layers(),
+          paper.dropout(), new GateSettings(mode, mode.defaultTemperature(), paper.gate().noiseProbability(),
+          paper.gate().epsilon()), paper.seed());
+      TrainingBenchmark.Result r = TrainingBenchmark.run(model, vocabulary, 64, 24, 24, 2, runs);
+      out.printf(Locale.ROOT, "train %s (%d layers, embedding %d, hidden %d, %s gates, vocabulary %,d; batch 64 of "
+          + "24+24 subwords, one thread): median step %.3f s, %,.0f target tokens/s, %.1f GFLOP/s%n", model.name(),
+          model.layers(), model.embeddingSize(), hidden, SettingsReader.settingName(mode), vocabulary,
+          r.stepSeconds(), r.targetTokensPerSecond(), r.modelGflops());
+      if (python.isPresent() && peer != null) {
+        String peerMode = mode == GateMode.BASELINE ? "baseline" : "g2";
+        TorchPeer.Result torch = TorchPeer.run(python.get(), peer, peerMode, 1);
+        out.printf(Locale.ROOT, "  PyTorch peer (%s, --mode %s --threads 1), same run: step %.3f s, %,.0f target "
+            + "tokens/s -> g2lstm %.2fx the peer%n", python.get(), peerMode, torch.stepSeconds(),
+            torch.tokensPerSecond(), r.targetTokensPerSecond() / torch.tokensPerSecond());
+      } else {
+        out.println("  PyTorch peer: not measured (" + (peer == null ? "no shared folder" : "no python3 with torch: "
+            + "apt-get install python3-torch libopenblas0-pthread") + ")");
+      }
+      double ceiling = SgemmCeiling.gflops(64 * 25, hidden, vocabulary, runs);
+      out.printf(Locale.ROOT, "  ceiling: OpenBLAS sgemm of the output layer's shape (1600x%d by %dx%,d), called "
+          + "directly, one thread: %.1f GFLOP/s -> the model runs at %.0f%% of it%n", hidden, hidden, vocabulary,
+          ceiling, 100 * r.modelGflops() / ceiling);
+      if (mode == GateMode.G2) {
+        out.printf(Locale.ROOT, "  decoding, untrained (32 sentences of 24 subwords, up to 24 steps): greedy %.1f "
+            + "sentences/s, beam 5 %.1f sentences/s%n", r.greedySentencesPerSecond(), r.beamSentencesPerSecond());
+      }
+    }
   }
 
   /** Runs {@code measure} twice to warm up, then {@code runs} times, and returns the median. */

@@ -86,7 +86,7 @@ public final class G2lstm {
           "the run's tables as an HTML page and a Markdown summary (in DIR/ID; DIR is report.output by default)"),
       new Usage(SPARK_JOBS, "demo", "demo [--work DIR] [--master URL]",
           "the whole pipeline on the embedded synthetic corpus"),
-      new Usage("benchmarks", "bench", "bench bpe|tokenize|prepare|layer|train|spark|eval|all",
+      new Usage("benchmarks", "bench", "bench bpe|tokenize|prepare|layer|train|spark|eval|memory|all",
           "speed figures (medians of repeated runs)"));
 
   /** The usage text of every command, or of one. */

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Batched beam search (a beam of 1 is greedy search). The encoder runs once; the decoder advances one step at a time
- * for all beams of all sentences together, and its states are reordered as beams are pruned.
+ * for all beams of the sentences not yet done, and its states are reordered as beams are pruned and as sentences
+ * finish (a finished sentence's rows leave the batch).
  *
  * <p>A hypothesis ends with {@code </s>} or at the length limit ({@code ratio * source length + extra}). Finished
  * hypotheses are ranked by log-probability divided by the GNMT length penalty {@code ((5 + length) / 6)^alpha}
@@ -56,27 +57,24 @@ public record BeamSearch(int beam, double lengthPenalty, double maxLengthRatio, 
       limit[s] = (int) Math.ceil(maxLengthRatio * sources[s].length) + maxLengthExtra;
     }
     int longest = Arrays.stream(limit).max().orElse(0);
+    // The sentences still being decoded, in decoder-row order: sentence live[p] owns rows p * k .. p * k + k - 1.
+    int[] live = new int[n];
+    Arrays.setAll(live, s -> s);
     for (int length = 1; length <= longest; length++) {
       float[] logProbs = model.step(previous);
-      int[] parents = new int[n * k];
-      int[] chosen = new int[n * k];
-      double[] newScores = new double[n * k];
-      for (int s = 0; s < n; s++) {
-        if (done[s]) {
-          for (int j = 0; j < k; j++) {
-            parents[s * k + j] = s * k;
-            chosen[s * k + j] = Vocabulary.PAD_ID;
-            newScores[s * k + j] = Double.NEGATIVE_INFINITY;
-          }
-          continue;
-        }
+      int rowCount = live.length * k;
+      int[] parents = new int[rowCount];
+      int[] chosen = new int[rowCount];
+      double[] newScores = new double[rowCount];
+      for (int p = 0; p < live.length; p++) {
+        int s = live[p];
         // The 2k best extensions: enough that k remain after those ending in </s> are set aside.
         int[] bestRow = new int[2 * k];
         int[] bestToken = new int[2 * k];
         double[] best = new double[2 * k];
         Arrays.fill(best, Double.NEGATIVE_INFINITY);
         for (int j = 0; j < k; j++) {
-          int row = s * k + j;
+          int row = p * k + j;
           if (scores[row] == Double.NEGATIVE_INFINITY) {
             continue;
           }
@@ -99,35 +97,55 @@ public record BeamSearch(int beam, double lengthPenalty, double maxLengthRatio, 
                 bestToken[c]);
             finished.get(s).add(new Finished(words, best[c] / penalty(length)));
           } else if (!ends) {
-            parents[s * k + kept] = bestRow[c];
-            chosen[s * k + kept] = bestToken[c];
-            newScores[s * k + kept] = best[c];
+            parents[p * k + kept] = bestRow[c];
+            chosen[p * k + kept] = bestToken[c];
+            newScores[p * k + kept] = best[c];
             kept++;
           }
         }
         for (int j = kept; j < k; j++) {
-          parents[s * k + j] = s * k;
-          chosen[s * k + j] = Vocabulary.PAD_ID;
-          newScores[s * k + j] = Double.NEGATIVE_INFINITY;
+          parents[p * k + j] = p * k;
+          chosen[p * k + j] = Vocabulary.PAD_ID;
+          newScores[p * k + j] = Double.NEGATIVE_INFINITY;
         }
         done[s] = length == limit[s] || finished.get(s).size() >= k || kept == 0
-            || cannotImprove(finished.get(s), newScores, s, k, length);
+            || cannotImprove(finished.get(s), newScores, p, k, length);
       }
-      int[][] newTokens = new int[n * k][];
-      for (int r = 0; r < n * k; r++) {
-        newTokens[r] = newScores[r] == Double.NEGATIVE_INFINITY ? new int[0] : append(tokens[parents[r]], chosen[r]);
+      // Finished sentences leave the decoder's batch: later steps compute only the live ones' rows.
+      int stillLive = 0;
+      for (int s : live) {
+        stillLive += done[s] ? 0 : 1;
       }
-      tokens = newTokens;
-      scores = newScores;
-      previous = chosen;
-      boolean allDone = true;
-      for (boolean d : done) {
-        allDone &= d;
-      }
-      if (allDone) {
+      if (stillLive == 0) {
         break;
       }
-      model.reorder(parents);
+      int[] nextLive = new int[stillLive];
+      int[] rowsKept = new int[stillLive * k];
+      double[] nextScores = new double[stillLive * k];
+      int[][] nextTokens = new int[stillLive * k][];
+      int[] nextPrevious = new int[stillLive * k];
+      int q = 0;
+      for (int p = 0; p < live.length; p++) {
+        if (done[live[p]]) {
+          continue;
+        }
+        nextLive[q] = live[p];
+        for (int j = 0; j < k; j++) {
+          int from = p * k + j;
+          int to = q * k + j;
+          rowsKept[to] = parents[from];
+          nextScores[to] = newScores[from];
+          nextTokens[to] = newScores[from] == Double.NEGATIVE_INFINITY ? new int[0]
+              : append(tokens[parents[from]], chosen[from]);
+          nextPrevious[to] = chosen[from];
+        }
+        q++;
+      }
+      live = nextLive;
+      tokens = nextTokens;
+      scores = nextScores;
+      previous = nextPrevious;
+      model.reorder(rowsKept);
     }
     int[][] result = new int[n][];
     for (int s = 0; s < n; s++) {
@@ -148,13 +166,13 @@ public record BeamSearch(int beam, double lengthPenalty, double maxLengthRatio, 
    * Without a length penalty, scores only fall as hypotheses grow, so a sentence whose best finished hypothesis
    * beats all open ones is done.
    */
-  private boolean cannotImprove(List<Finished> finished, double[] open, int s, int k, int length) {
+  private boolean cannotImprove(List<Finished> finished, double[] open, int p, int k, int length) {
     if (finished.isEmpty() || lengthPenalty != 0) {
       return false;
     }
     double bestFinished = finished.stream().mapToDouble(Finished::score).max().orElseThrow();
     for (int j = 0; j < k; j++) {
-      if (open[s * k + j] > bestFinished) {
+      if (open[p * k + j] > bestFinished) {
         return false;
       }
     }

@@ -24,7 +24,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * </pre>
  *
  * Every recurrent layer is a G²-LSTM layer with the model's gate settings. Dropout applies to the input of every
- * recurrent layer after the first of each stack and to the attentional hidden states. The loss (sparse softmax
+ * recurrent layer (the embeddings, and between layers) and to the attentional hidden states. The loss (sparse softmax
  * cross-entropy) ignores padded target positions through the label mask.
  */
 public final class TranslationGraph {
@@ -65,17 +65,17 @@ public final class TranslationGraph {
 
     graph.addLayer(SOURCE_EMBEDDING, new EmbeddingSequenceLayer.Builder().nIn(sourceVocabulary).nOut(e).build(),
         SOURCE);
-    graph.addLayer(encoderLayer(0), new Bidirectional(Bidirectional.Mode.CONCAT, recurrent(model, e, h / 2, false)),
+    graph.addLayer(encoderLayer(0), new Bidirectional(Bidirectional.Mode.CONCAT, recurrent(model, e, h / 2)),
         SOURCE_EMBEDDING);
     for (int i = 1; i < layers; i++) {
-      graph.addLayer(encoderLayer(i), recurrent(model, h, h, true), encoderLayer(i - 1));
+      graph.addLayer(encoderLayer(i), recurrent(model, h, h), encoderLayer(i - 1));
     }
 
     graph.addLayer(TARGET_EMBEDDING, new EmbeddingSequenceLayer.Builder().nIn(targetVocabulary).nOut(e).build(),
         TARGET_IN);
-    graph.addLayer(decoderLayer(0), recurrent(model, e, h, false), TARGET_EMBEDDING);
+    graph.addLayer(decoderLayer(0), recurrent(model, e, h), TARGET_EMBEDDING);
     for (int i = 1; i < layers; i++) {
-      graph.addLayer(decoderLayer(i), recurrent(model, h, h, true), decoderLayer(i - 1));
+      graph.addLayer(decoderLayer(i), recurrent(model, h, h), decoderLayer(i - 1));
     }
 
     graph.addVertex(ATTENTION, new LuongAttention(h, h, updater), decoderLayer(layers - 1),
@@ -84,12 +84,13 @@ public final class TranslationGraph {
     return graph.setOutputs(OUTPUT).build();
   }
 
-  private static BaseRecurrentLayer recurrent(ModelSettings model, int in, int out, boolean dropoutOnInput) {
+  /** A recurrent layer with dropout on its input (the embeddings, or the layer below), as OpenNMT applies it. */
+  private static BaseRecurrentLayer recurrent(ModelSettings model, int in, int out) {
     GateSettings gate = model.gate();
     G2LstmLayer.Builder layer = new G2LstmLayer.Builder().nIn(in).nOut(out).gateMode(gate.mode())
         .temperature(gate.temperature()).noiseProbability(gate.noiseProbability()).epsilon(gate.epsilon())
         .noiseSeed(model.seed());
-    if (dropoutOnInput && model.dropout() > 0) {
+    if (model.dropout() > 0) {
       layer.dropOut(1.0 - model.dropout());
     }
     return layer.build();

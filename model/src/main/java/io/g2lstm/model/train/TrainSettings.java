@@ -21,10 +21,12 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * @param seed seeds the batch order and dropout
  * @param maxBatchesPerEpoch stop an epoch after this many minibatches; 0 for all
  * @param logEvery a progress line every this many minibatches
+ * @param initScale every parameter of a new model drawn uniformly from [-initScale, initScale] (OpenNMT's
+ *     {@code param_init}); 0 keeps DL4J's Xavier initialisation (and a forget-gate bias of 1)
  */
 public record TrainSettings(String data, String output, int epochs, int batchSize, Optimizer optimizer,
-    double learningRate, LearningRateSchedule schedule, double clipNorm, long seed, int maxBatchesPerEpoch, int logEvery)
-    implements Serializable {
+    double learningRate, LearningRateSchedule schedule, double clipNorm, long seed, int maxBatchesPerEpoch, int logEvery,
+    double initScale) implements Serializable {
 
   /** The optimizers on offer. */
   public enum Optimizer {
@@ -54,7 +56,8 @@ public record TrainSettings(String data, String output, int epochs, int batchSiz
         s.doubleIn("clip-norm", 0.0, 1e6),
         s.longIn("seed", Long.MIN_VALUE, Long.MAX_VALUE),
         s.intIn("max-batches-per-epoch", 0, Integer.MAX_VALUE),
-        s.intIn("log-every", 1, Integer.MAX_VALUE));
+        s.intIn("log-every", 1, Integer.MAX_VALUE),
+        s.doubleIn("init-scale", 0.0, 10.0));
   }
 
   /** The DL4J updater for these settings. */

@@ -15,7 +15,9 @@ import java.util.Locale;
 import java.util.Optional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains a translation model in one process: length-bucketed minibatches, the configured optimizer, global gradient
@@ -60,11 +62,20 @@ public final class Trainer {
     }
   }
 
-  /** A fresh model for these settings and vocabularies. */
+  /**
+   * A fresh model for these settings and vocabularies: every parameter uniform in {@code [-s, s]} for
+   * {@code train.init-scale} = s > 0 (drawn from {@code model.seed}), else DL4J's initialisation.
+   */
   public static ComputationGraph newModel(ModelSettings model, TrainSettings train, TranslationAssets assets) {
     ComputationGraph graph = new ComputationGraph(TranslationGraph.configure(model,
         assets.sourceVocabulary().size(), assets.targetVocabulary().size(), train.updater(), DataType.FLOAT));
     graph.init();
+    if (train.initScale() > 0) {
+      INDArray parameters = graph.params();
+      INDArray uniform = Nd4j.getRandomFactory().getNewRandomInstance(model.seed()).nextDouble(parameters.shape())
+          .castTo(parameters.dataType());
+      parameters.assign(uniform.muli(2 * train.initScale()).subi(train.initScale()));
+    }
     return graph;
   }
 

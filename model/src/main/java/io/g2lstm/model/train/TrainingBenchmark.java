@@ -11,15 +11,12 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.AdaDelta;
 
 /**
- * Measures training and decoding speed of a model configuration on random sentence pairs of fixed lengths, and, in
- * the same run, the speed of a plain ND4J matrix product of the shape that dominates training (the output layer's),
- * as the machine's practical ceiling. Prints nothing; the {@code bench} command formats the result.
+ * Measures training and decoding speed of a model configuration on random sentence pairs of fixed lengths. Prints
+ * nothing; the {@code bench} command formats the result and sets it beside the machine's ceiling and the peer.
  */
 public final class TrainingBenchmark {
 
@@ -29,11 +26,10 @@ public final class TrainingBenchmark {
    * @param stepSeconds one training step (forward, backward, update) on a minibatch
    * @param targetTokensPerSecond target tokens ({@code </s>} included) trained per second
    * @param modelGflops useful floating-point work of a training step per second (see {@link #trainingFlops})
-   * @param ceilingGflops a plain matrix product of the output layer's shape, per second
    * @param greedySentencesPerSecond greedy decoding
    * @param beamSentencesPerSecond beam-5 decoding
    */
-  public record Result(double stepSeconds, double targetTokensPerSecond, double modelGflops, double ceilingGflops,
+  public record Result(double stepSeconds, double targetTokensPerSecond, double modelGflops,
       double greedySentencesPerSecond, double beamSentencesPerSecond) {}
 
   private TrainingBenchmark() {}
@@ -67,27 +63,11 @@ public final class TrainingBenchmark {
     long tokens = (long) batchSize * (targetLength + 1);
     double flops = trainingFlops(model, vocabulary, batchSize, sourceLength, targetLength + 1);
 
-    int rows = batchSize * (targetLength + 1);
-    INDArray a = Nd4j.rand(DataType.FLOAT, rows, model.hiddenSize());
-    INDArray b = Nd4j.rand(DataType.FLOAT, model.hiddenSize(), vocabulary);
-    // The result is allocated once, as DL4J's workspaces reuse memory: a fresh 1600 x 25K array per product would
-    // measure page faults, not arithmetic.
-    INDArray c = Nd4j.create(DataType.FLOAT, rows, vocabulary);
-    double[] products = new double[rounds];
-    for (int round = -warmup; round < rounds; round++) {
-      long start = System.nanoTime();
-      a.mmul(b, c);
-      if (round >= 0) {
-        products[round] = (System.nanoTime() - start) / 1e9;
-      }
-    }
-    double ceiling = 2.0 * rows * model.hiddenSize() * vocabulary / Medians.of(products) / 1e9;
-
     GraphStepDecoder decoder = new GraphStepDecoder(graph, model.layers());
     int[][] sources = Arrays.copyOf(data.source(), Math.min(32, batchSize));
     double greedy = decodingRate(decoder, new BeamSearch(1, 0, 1.0, 0), sources);
     double beam = decodingRate(decoder, new BeamSearch(5, 0, 1.0, 0), sources);
-    return new Result(step, tokens / step, flops / step / 1e9, ceiling, greedy, beam);
+    return new Result(step, tokens / step, flops / step / 1e9, greedy, beam);
   }
 
   /**
