@@ -21,9 +21,15 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>{@link #backpropGradient} computes the loss too and keeps it, so the {@link #computeScore} that follows it in a
  * training step costs nothing: the score is the summed loss over real positions divided by the number of sequences,
- * with the input after dropout (the loss that was trained on; DL4J's layer reports it without dropout).
+ * with the input after dropout and the labels smoothed by {@code labelSmoothing} (the loss that was trained on; DL4J's
+ * layer reports it without dropout); outside training, and for validation, the plain negative log-likelihood.
  */
 public class SoftmaxOutput extends RnnOutputLayer {
+
+  @Override
+  public SoftmaxOutputLayer layerConf() {
+    return (SoftmaxOutputLayer) conf.getLayer();
+  }
 
   /** The summed loss of the last backward pass on the current input and labels, or NaN. */
   private double trainedLoss = Double.NaN;
@@ -46,11 +52,13 @@ public class SoftmaxOutput extends RnnOutputLayer {
     INDArray bias = hasBias() ? params.get(DefaultParamInitializer.BIAS_KEY) : null;
     INDArray delta = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, weights.dataType(),
         new long[] {rows.size(0), weights.size(1)}, 'c');
-    SoftmaxCrossEntropy.probabilities(rows, weights, bias, delta);
     int[] classes = classes(workspaceMgr);
     double[] mask = mask();
-    trainedLoss = sum(SoftmaxCrossEntropy.rowLosses(delta, classes, mask));
-    SoftmaxCrossEntropy.toLogitGradient(delta, classes, mask, maskArray);
+    double smoothing = layerConf().getLabelSmoothing();
+    SoftmaxCrossEntropy.Rows probabilities = SoftmaxCrossEntropy.probabilities(rows, weights, bias, delta, classes,
+        smoothing);
+    trainedLoss = sum(SoftmaxCrossEntropy.rowLosses(probabilities, classes, mask, smoothing));
+    SoftmaxCrossEntropy.toLogitGradient(delta, classes, mask, maskArray, smoothing);
 
     INDArray weightGradient = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
     INDArray biasGradient = hasBias() ? gradientViews.get(DefaultParamInitializer.BIAS_KEY) : null;
@@ -100,24 +108,28 @@ public class SoftmaxOutput extends RnnOutputLayer {
     applyDropOutIfNecessary(training, workspaceMgr);
     rows = input;
     input = sequences;
-    INDArray probabilities = forward(rows, workspaceMgr, ArrayType.FF_WORKING_MEM);
+    INDArray probabilities = forward(rows, workspaceMgr, ArrayType.FF_WORKING_MEM, null).probabilities();
     return TimeSeriesUtils.reshape2dTo3d(probabilities, input.size(0), workspaceMgr, ArrayType.ACTIVATIONS);
   }
 
-  /** Each row's masked loss on the current input, without dropout. */
+  /**
+   * Each row's masked loss on the current input, without dropout, and without label smoothing: the plain negative
+   * log-likelihood that perplexities are made of.
+   */
   private double[] rowLosses(LayerWorkspaceMgr workspaceMgr) {
     INDArray rows = TimeSeriesUtils.reshape3dTo2d(input, workspaceMgr, ArrayType.FF_WORKING_MEM);
-    return SoftmaxCrossEntropy.rowLosses(forward(rows, workspaceMgr, ArrayType.FF_WORKING_MEM),
-        classes(workspaceMgr), mask());
+    int[] classes = classes(workspaceMgr);
+    return SoftmaxCrossEntropy.rowLosses(forward(rows, workspaceMgr, ArrayType.FF_WORKING_MEM, classes), classes,
+        mask(), 0);
   }
 
-  private INDArray forward(INDArray rows, LayerWorkspaceMgr workspaceMgr, ArrayType type) {
+  private SoftmaxCrossEntropy.Rows forward(INDArray rows, LayerWorkspaceMgr workspaceMgr, ArrayType type,
+      int[] classes) {
     INDArray weights = params.get(DefaultParamInitializer.WEIGHT_KEY);
     INDArray probabilities = workspaceMgr.createUninitialized(type, weights.dataType(),
         new long[] {rows.size(0), weights.size(1)}, 'c');
-    SoftmaxCrossEntropy.probabilities(rows, weights, hasBias() ? params.get(DefaultParamInitializer.BIAS_KEY)
-        : null, probabilities);
-    return probabilities;
+    return SoftmaxCrossEntropy.probabilities(rows, weights, hasBias() ? params.get(DefaultParamInitializer.BIAS_KEY)
+        : null, probabilities, classes, 0);
   }
 
   /** The class of every row, from the labels {@code [b, 1, T]}. */

@@ -23,13 +23,17 @@ import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
  */
 public class SoftmaxOutputLayer extends RnnOutputLayer {
 
+  /** The share of each target spread uniformly over the vocabulary in training (label smoothing); 0 for none. */
+  private double labelSmoothing;
+
   /** For Jackson: configurations are read back field by field. */
   SoftmaxOutputLayer() {}
 
   /**
    * @param dropout dropout probability on the layer's input (0 for none)
+   * @param labelSmoothing see {@link #getLabelSmoothing}
    */
-  public static SoftmaxOutputLayer of(int nIn, int classes, double dropout) {
+  public static SoftmaxOutputLayer of(int nIn, int classes, double dropout, double labelSmoothing) {
     RnnOutputLayer.Builder builder = new RnnOutputLayer.Builder(new LossSparseMCXENT()).nIn(nIn).nOut(classes)
         .activation(Activation.SOFTMAX).dataFormat(RNNFormat.NCW);
     RnnOutputLayer stock = builder.build();
@@ -45,7 +49,28 @@ public class SoftmaxOutputLayer extends RnnOutputLayer {
     if (dropout > 0) {
       layer.setIDropout(new Dropout(1.0 - dropout));
     }
+    layer.labelSmoothing = labelSmoothing;
     return layer;
+  }
+
+  /** The share of each target spread uniformly over the vocabulary in training (label smoothing); 0 for none. */
+  public double getLabelSmoothing() {
+    return labelSmoothing;
+  }
+
+  public void setLabelSmoothing(double labelSmoothing) {
+    this.labelSmoothing = labelSmoothing;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SoftmaxOutputLayer other && super.equals(o)
+        && Double.compare(labelSmoothing, other.labelSmoothing) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * super.hashCode() + Double.hashCode(labelSmoothing);
   }
 
   @Override

@@ -46,9 +46,15 @@ public final class TranslationGraph {
     return "decoder-" + i;
   }
 
-  /** The graph configuration for the given vocabulary sizes, optimizer and numeric type. */
+  /** The graph configuration for the given vocabulary sizes, optimizer and numeric type, without label smoothing. */
   public static ComputationGraphConfiguration configure(ModelSettings model, int sourceVocabulary,
       int targetVocabulary, IUpdater updater, DataType dataType) {
+    return configure(model, sourceVocabulary, targetVocabulary, updater, dataType, 0);
+  }
+
+  /** The graph configuration, its training loss smoothed by {@code labelSmoothing} (see {@link SoftmaxOutputLayer}). */
+  public static ComputationGraphConfiguration configure(ModelSettings model, int sourceVocabulary,
+      int targetVocabulary, IUpdater updater, DataType dataType, double labelSmoothing) {
     int h = model.hiddenSize();
     int e = model.embeddingSize();
     int layers = model.layers();
@@ -80,7 +86,7 @@ public final class TranslationGraph {
 
     graph.addVertex(ATTENTION, new LuongAttention(h, h, updater), decoderLayer(layers - 1),
         encoderLayer(layers - 1));
-    graph.addLayer(OUTPUT, SoftmaxOutputLayer.of(h, targetVocabulary, model.dropout()), ATTENTION);
+    graph.addLayer(OUTPUT, SoftmaxOutputLayer.of(h, targetVocabulary, model.dropout(), labelSmoothing), ATTENTION);
     return graph.setOutputs(OUTPUT).build();
   }
 

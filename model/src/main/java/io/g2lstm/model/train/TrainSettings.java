@@ -23,10 +23,11 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * @param logEvery a progress line every this many minibatches
  * @param initScale every parameter of a new model drawn uniformly from [-initScale, initScale] (OpenNMT's
  *     {@code param_init}); 0 keeps DL4J's Xavier initialisation (and a forget-gate bias of 1)
+ * @param labelSmoothing the share of each target spread uniformly over the vocabulary in the training loss
  */
 public record TrainSettings(String data, String output, int epochs, int batchSize, Optimizer optimizer,
     double learningRate, LearningRateSchedule schedule, double clipNorm, long seed, int maxBatchesPerEpoch, int logEvery,
-    double initScale) implements Serializable {
+    double initScale, double labelSmoothing) implements Serializable {
 
   /** The optimizers on offer. */
   public enum Optimizer {
@@ -57,7 +58,8 @@ public record TrainSettings(String data, String output, int epochs, int batchSiz
         s.longIn("seed", Long.MIN_VALUE, Long.MAX_VALUE),
         s.intIn("max-batches-per-epoch", 0, Integer.MAX_VALUE),
         s.intIn("log-every", 1, Integer.MAX_VALUE),
-        s.doubleIn("init-scale", 0.0, 10.0));
+        s.doubleIn("init-scale", 0.0, 10.0),
+        s.doubleIn("label-smoothing", 0.0, 0.99));
   }
 
   /** The DL4J updater for these settings. */

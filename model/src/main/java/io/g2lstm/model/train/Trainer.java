@@ -68,7 +68,8 @@ public final class Trainer {
    */
   public static ComputationGraph newModel(ModelSettings model, TrainSettings train, TranslationAssets assets) {
     ComputationGraph graph = new ComputationGraph(TranslationGraph.configure(model,
-        assets.sourceVocabulary().size(), assets.targetVocabulary().size(), train.updater(), DataType.FLOAT));
+        assets.sourceVocabulary().size(), assets.targetVocabulary().size(), train.updater(), DataType.FLOAT,
+        train.labelSmoothing()));
     graph.init();
     if (train.initScale() > 0) {
       INDArray parameters = graph.params();

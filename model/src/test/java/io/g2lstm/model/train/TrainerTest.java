@@ -95,7 +95,7 @@ class TrainerTest {
 
   private TrainSettings train(Path output, int epochs) {
     return new TrainSettings(dir.resolve("data").toString(), output.toString(), epochs, 16,
-        TrainSettings.Optimizer.ADAM, 0.01, LearningRateSchedule.CONSTANT, 2.0, 5, 0, 1000, 0.1);
+        TrainSettings.Optimizer.ADAM, 0.01, LearningRateSchedule.CONSTANT, 2.0, 5, 0, 1000, 0.1, 0);
   }
 
   private List<Trainer.EpochReport> run(Path output, int epochs, boolean resume) throws IOException {
@@ -126,7 +126,7 @@ class TrainerTest {
     assertTrue(uniform.getLayer(TranslationGraph.decoderLayer(0)).getParam("b").maxNumber().doubleValue() < 0.1,
         "no forget-gate bias of 1");
     TrainSettings dl4j = new TrainSettings(dir.toString(), dir.toString(), 1, 16, TrainSettings.Optimizer.ADAM,
-        0.01, LearningRateSchedule.CONSTANT, 2.0, 5, 0, 1000, 0);
+        0.01, LearningRateSchedule.CONSTANT, 2.0, 5, 0, 1000, 0, 0);
     ComputationGraph xavier = Trainer.newModel(model(), dl4j, assets);
     assertEquals(1.0, xavier.getLayer(TranslationGraph.decoderLayer(0)).getParam("b").maxNumber().doubleValue(),
         "init-scale 0 keeps DL4J's initialisation");
