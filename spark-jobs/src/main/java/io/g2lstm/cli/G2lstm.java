@@ -36,6 +36,7 @@ public final class G2lstm {
       Map.entry("train", ModelCommands::train),
       Map.entry("translate", args -> ModelCommands.translate(args, System.in, System.out)),
       Map.entry("compress", args -> ModelCommands.compress(args, System.out)),
+      Map.entry("average", args -> ModelCommands.average(args, System.out)),
       Map.entry("bleu", args -> BleuCommand.run(args, System.in, System.out)),
       Map.entry("evaluate", JobCommands::evaluate),
       Map.entry("sweep", JobCommands::sweep),
@@ -67,6 +68,9 @@ public final class G2lstm {
           "compress --model CHECKPOINT --method round|round-clip|svd [--step 0.5] [--clip 1.0] [--rank K] --output DIR",
           "compress the input- and forget-gate weights (round, round and clip, or rank-K SVD) into a new checkpoint "
               + "directory"),
+      new Usage("models", "average", "average --model TRAIN_OUTPUT [--last 5] --output DIR",
+          "the mean of the last epochs' checkpoints of a training run, as a new checkpoint directory (fairseq's "
+              + "average_checkpoints)"),
       new Usage(SPARK_JOBS, "prepare", "prepare --conf FILE [--master URL]",
           "corpora to BPE, vocabularies and Parquet shards"),
       new Usage(SPARK_JOBS, "train", "train --conf FILE [--resume] [--run-id ID] [--master URL]",

@@ -12,6 +12,7 @@ import io.g2lstm.model.data.ParallelIds;
 import io.g2lstm.model.decode.BeamSearch;
 import io.g2lstm.model.decode.Translator;
 import io.g2lstm.model.train.Checkpoint;
+import io.g2lstm.model.train.CheckpointAverage;
 import io.g2lstm.model.train.TrainSettings;
 import io.g2lstm.model.train.Trainer;
 import io.g2lstm.prep.corpus.Split;
@@ -102,6 +103,20 @@ final class ModelCommands {
     method.settings().forEach((key, value) -> options.append(" --").append(key).append(' ').append(value));
     CompressionReport report = CompressedCheckpoint.write(source, method, output, "--output", options.toString());
     out.println("compress: " + report.summary() + "; wrote " + output);
+  }
+
+  /**
+   * {@code average --model TRAIN_OUTPUT --last N --output DIR}: the mean of the last N epoch checkpoints as a new
+   * checkpoint directory.
+   */
+  static void average(List<String> args, PrintStream out) {
+    CommandLine cli = new CommandLine("average").option("--model").option("--last").option("--output").parse(args)
+        .atMostPositionals(0);
+    Path output = Path.of(cli.required("--output"));
+    List<Path> averaged = CheckpointAverage.write(Path.of(cli.required("--model")), cli.intValue("--last", 5, 1,
+        10_000), output, "--output");
+    out.println("average: " + averaged.size() + " checkpoints (" + averaged.get(0).getFileName() + " to "
+        + averaged.get(averaged.size() - 1).getFileName() + "); wrote " + output);
   }
 
   private static GateCompression compression(CommandLine cli) {

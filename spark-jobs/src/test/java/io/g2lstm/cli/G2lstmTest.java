@@ -43,8 +43,8 @@ class G2lstmTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"tokenize", "detokenize", "bpe", "translate", "bleu", "compress", "prepare", "train",
-      "evaluate", "sweep", "gates", "report", "demo", "bench"})
+  @ValueSource(strings = {"tokenize", "detokenize", "bpe", "translate", "bleu", "compress", "average", "prepare",
+      "train", "evaluate", "sweep", "gates", "report", "demo", "bench"})
   void everyCommandPrintsItsOwnUsageOnStandardOutput(String command) {
     for (String[] args : List.of(new String[] {command, "--help"}, new String[] {command, "-h"},
         new String[] {"help", command}, new String[] {command, "--conf", "x.conf", "--help"})) {

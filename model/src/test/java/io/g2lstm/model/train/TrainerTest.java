@@ -162,6 +162,24 @@ class TrainerTest {
   }
 
   @Test
+  void theLastCheckpointsAverageIntoACheckpointOfTheirOwn() throws IOException {
+    Path output = dir.resolve("out");
+    run(output, 3, false);
+    Path averaged = dir.resolve("averaged");
+    List<Path> sources = CheckpointAverage.write(output, 2, averaged, "--output");
+    assertEquals(List.of("epoch-002", "epoch-003"), sources.stream().map(p -> p.getFileName().toString()).toList());
+    INDArray expected = Checkpoint.open(sources.get(0)).loadModel().params()
+        .add(Checkpoint.open(sources.get(1)).loadModel().params()).divi(2);
+    Checkpoint written = Checkpoint.open(averaged);
+    assertEquals(0, expected.sub(written.loadModel().params()).amaxNumber().doubleValue(), 1e-7);
+    assertEquals(3, written.state().epoch());
+    assertTrue(Files.readString(averaged.resolve(CheckpointAverage.RECORD)).contains("epoch-002"));
+    assertThrows(LifecycleException.class, () -> CheckpointAverage.write(output, 2, averaged, "--output"),
+        "an existing output is never replaced");
+    assertThrows(DataException.class, () -> CheckpointAverage.write(output, 4, dir.resolve("more"), "--output"));
+  }
+
+  @Test
   void existingCheckpointsAreNotOverwrittenWithoutResume() throws IOException {
     run(dir.resolve("out"), 1, false);
     LifecycleException e = assertThrows(LifecycleException.class, () -> run(dir.resolve("out"), 2, false));

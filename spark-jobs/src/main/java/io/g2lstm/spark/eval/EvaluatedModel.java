@@ -10,6 +10,7 @@ import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.compress.CompressedCheckpoint;
 import io.g2lstm.model.train.Checkpoint;
+import io.g2lstm.model.train.CheckpointAverage;
 import io.g2lstm.spark.ResultTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ import org.apache.spark.sql.types.StructType;
  *
  * @param modelRun the training run that produced the checkpoint; for a checkpoint of single-process training,
  *     which has none, {@code <model>-<gate mode>}; for a checkpoint written by {@code compress}, that of its source
- *     followed by {@code +<variant>} (e.g. {@code run-1+svd-16}), so that it never replaces its source's rows
+ *     followed by {@code +<variant>} (e.g. {@code run-1+svd-16}), and for one written by {@code average},
+ *     {@code +average-<n>}, so that it never replaces its source's rows
  * @param model {@code model.name}
  * @param gateMode baseline, sharpened or g2
  * @param epoch the epochs the checkpoint was trained for
@@ -66,9 +68,23 @@ public record EvaluatedModel(String modelRun, String model, String gateMode, int
     if (Files.isRegularFile(compression)) {
       modelRun += "+" + variant(compression);
     }
+    Path average = checkpoint.directory().resolve(CheckpointAverage.RECORD);
+    if (Files.isRegularFile(average)) {
+      modelRun += "+average-" + averaged(average);
+    }
     // Model runs name table partitions and picture directories.
     Names.recorded(checkpoint.describe(Checkpoint.STATE), "a run id", modelRun);
     return new EvaluatedModel(modelRun, settings.name(), gateMode, checkpoint.state().epoch(), location);
+  }
+
+  private static int averaged(Path record) {
+    try {
+      return ConfigFactory.parseFile(record.toFile(), ConfigParseOptions.defaults().setSyntax(ConfigSyntax.JSON))
+          .getStringList("checkpoints").size();
+    } catch (ConfigException e) {
+      throw new DataException(record + ": expected the checkpoints an average was made of, found " + e.getMessage(),
+          e);
+    }
   }
 
   private static String variant(Path compression) {
