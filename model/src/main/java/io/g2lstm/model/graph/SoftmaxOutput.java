@@ -41,12 +41,7 @@ public class SoftmaxOutput extends RnnOutputLayer {
   @Override
   public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
     assertInputSet(true);
-    INDArray sequences = input;
-    INDArray rows = TimeSeriesUtils.reshape3dTo2d(input, workspaceMgr, ArrayType.BP_WORKING_MEM);
-    input = rows;
-    applyDropOutIfNecessary(true, workspaceMgr);
-    rows = input;
-    input = sequences;
+    INDArray rows = droppedOutRows(true, workspaceMgr, ArrayType.BP_WORKING_MEM);
 
     INDArray weights = params.get(DefaultParamInitializer.WEIGHT_KEY);
     INDArray bias = hasBias() ? params.get(DefaultParamInitializer.BIAS_KEY) : null;
@@ -102,14 +97,19 @@ public class SoftmaxOutput extends RnnOutputLayer {
   @Override
   public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
     assertInputSet(false);
-    INDArray sequences = input;
-    INDArray rows = TimeSeriesUtils.reshape3dTo2d(input, workspaceMgr, ArrayType.FF_WORKING_MEM);
-    input = rows;
-    applyDropOutIfNecessary(training, workspaceMgr);
-    rows = input;
-    input = sequences;
+    INDArray rows = droppedOutRows(training, workspaceMgr, ArrayType.FF_WORKING_MEM);
     INDArray probabilities = forward(rows, workspaceMgr, ArrayType.FF_WORKING_MEM, null).probabilities();
     return TimeSeriesUtils.reshape2dTo3d(probabilities, input.size(0), workspaceMgr, ArrayType.ACTIVATIONS);
+  }
+
+  /** The input as rows {@code [b T, nIn]}, with the layer's dropout applied in training (once per step, as DL4J does). */
+  private INDArray droppedOutRows(boolean training, LayerWorkspaceMgr workspaceMgr, ArrayType type) {
+    INDArray sequences = input;
+    input = TimeSeriesUtils.reshape3dTo2d(sequences, workspaceMgr, type);
+    applyDropOutIfNecessary(training, workspaceMgr);
+    INDArray rows = input;
+    input = sequences;
+    return rows;
   }
 
   /**
