@@ -33,10 +33,11 @@ public record ChildJvm(List<String> jvmOptions, Map<String, String> environment)
     return new ChildJvm(memory, Map.of());
   }
 
-  /** A child with the launcher's options for a memory budget of {@code budgetMib} MiB. */
+  /** A child with the options {@code bin/g2lstm} derives from a memory budget of {@code budgetMib} MiB (same rule). */
   public static ChildJvm withBudget(long budgetMib) {
-    return new ChildJvm(List.of("-Xmx" + budgetMib / 3 + "m", "-Dorg.bytedeco.javacpp.maxbytes=" + budgetMib / 2 + "m",
-        "-Dorg.bytedeco.javacpp.maxphysicalbytes=" + budgetMib * 95 / 100 + "m"), Map.of());
+    return new ChildJvm(List.of("-Xmx" + budgetMib / 3 + "m",
+        "-Dorg.bytedeco.javacpp.maxbytes=" + budgetMib * 5 / 12 + "m",
+        "-Dorg.bytedeco.javacpp.maxphysicalbytes=" + budgetMib * 95 / 100 + "m"), Map.of("MALLOC_ARENA_MAX", "2"));
   }
 
   /** Runs {@code g2lstm args...}, its output (standard error too) into {@code log}, sampling its resident memory. */

@@ -1,5 +1,6 @@
 package io.g2lstm.model.graph;
 
+import io.g2lstm.model.layer.OwnDropout;
 import java.util.Arrays;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
@@ -33,6 +34,7 @@ public class SoftmaxOutput extends RnnOutputLayer {
 
   /** The summed loss of the last backward pass on the current input and labels, or NaN. */
   private double trainedLoss = Double.NaN;
+  private final OwnDropout dropout = new OwnDropout();
 
   public SoftmaxOutput(NeuralNetConfiguration conf, DataType dataType) {
     super(conf, dataType);
@@ -169,8 +171,23 @@ public class SoftmaxOutput extends RnnOutputLayer {
   }
 
   @Override
+  protected void applyDropOutIfNecessary(boolean training, LayerWorkspaceMgr workspaceMgr) {
+    if (!dropoutApplied) {
+      input = dropout.apply(layerConf().getIDropout(), input, training, inputModificationAllowed,
+          getIterationCount(), getEpochCount(), workspaceMgr);
+      dropoutApplied = training;
+    }
+  }
+
+  @Override
+  protected INDArray backpropDropOutIfPresent(INDArray epsilon) {
+    return dropout.backprop(layerConf().getIDropout(), epsilon, getIterationCount(), getEpochCount());
+  }
+
+  @Override
   public void clear() {
     super.clear();
+    dropout.clear();
     trainedLoss = Double.NaN;
   }
 }

@@ -64,6 +64,7 @@ public class G2Lstm extends BaseRecurrentLayer<G2LstmLayer> {
   private transient INDArray passColumnScale;
   private transient INDArray columnScale;
   private transient double columnScaleTemperature;
+  private final OwnDropout dropout = new OwnDropout();
 
   public G2Lstm(NeuralNetConfiguration conf, DataType dataType) {
     super(conf, dataType);
@@ -161,8 +162,23 @@ public class G2Lstm extends BaseRecurrentLayer<G2LstmLayer> {
   }
 
   @Override
+  protected void applyDropOutIfNecessary(boolean training, LayerWorkspaceMgr workspaceMgr) {
+    if (!dropoutApplied) {
+      input = dropout.apply(layerConf().getIDropout(), input, training, inputModificationAllowed,
+          getIterationCount(), getEpochCount(), workspaceMgr);
+      dropoutApplied = training;
+    }
+  }
+
+  @Override
+  protected INDArray backpropDropOutIfPresent(INDArray epsilon) {
+    return dropout.backprop(layerConf().getIDropout(), epsilon, getIterationCount(), getEpochCount());
+  }
+
+  @Override
   public void clear() {
     super.clear();
+    dropout.clear();
     passInput = null;
     passMask = null;
     passWeights = null;

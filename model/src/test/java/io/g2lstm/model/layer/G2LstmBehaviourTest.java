@@ -359,6 +359,30 @@ class G2LstmBehaviourTest {
   }
 
   @Test
+  void instancesOfOneConfigurationKeepTheirOwnDropoutMasks() {
+    G2Lstm first = G2TestNets.standalone(new G2LstmLayer.Builder().nIn(3).nOut(4)
+        .gateMode(GateMode.BASELINE).dropOut(0.5).build(), DataType.DOUBLE);
+    G2Lstm second = G2TestNets.instance(first.conf(), DataType.DOUBLE);
+    first.activate(Nd4j.ones(DataType.DOUBLE, 2, 3, 5), true, NO_WORKSPACES);
+    INDArray droppedInput = first.input().dup();
+    second.activate(G2TestNets.input(15, 3, 3, 7), true, NO_WORKSPACES);
+    INDArray inputGradient = first.backpropGradient(Nd4j.ones(DataType.DOUBLE, 2, 4, 5), NO_WORKSPACES)
+        .getSecond();
+    int dropped = 0;
+    for (int i = 0; i < 2; i++) {
+      for (int f = 0; f < 3; f++) {
+        for (int t = 0; t < 5; t++) {
+          boolean kept = droppedInput.getDouble(i, f, t) != 0.0;
+          dropped += kept ? 0 : 1;
+          assertEquals(kept, inputGradient.getDouble(i, f, t) != 0.0,
+              "gradient at " + i + "," + f + "," + t + " follows the first instance's own mask");
+        }
+      }
+    }
+    assertTrue(dropped > 0 && dropped < 30, "some inputs dropped, some kept: " + dropped);
+  }
+
+  @Test
   void weightNoiseAppliesInTrainingToTheForwardAndBackwardPass() {
     DropConnect dropConnect = new DropConnect(0.5);
     G2Lstm noisy = G2TestNets.standalone(new G2LstmLayer.Builder().nIn(3).nOut(4)

@@ -63,6 +63,11 @@ final class G2TestNets {
         .seed(42)
         .layer(layerConf)
         .build();
+    return instance(conf, dataType);
+  }
+
+  /** Another layer instance of the same configuration object, as replicas of one model in one JVM may share it. */
+  static G2Lstm instance(NeuralNetConfiguration conf, DataType dataType) {
     long numParams = conf.getLayer().initializer().numParams(conf);
     G2Lstm layer = (G2Lstm) conf.getLayer().instantiate(conf, List.of(), 0, Nd4j.create(dataType, 1, numParams),
         true, dataType);
