@@ -5,6 +5,7 @@ import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.graph.TranslationGraph;
 import io.g2lstm.model.layer.GateMode;
 import io.g2lstm.model.train.Checkpoint;
+import io.g2lstm.model.train.ValidationHistory;
 import io.g2lstm.prep.pipeline.PrepareManifest;
 import io.g2lstm.prep.pipeline.Vocabulary;
 import java.io.IOException;
@@ -53,7 +54,8 @@ final class TinyCheckpoint {
           DataType.FLOAT));
       graph.init();
       Path train = dir.resolve("train");
-      Checkpoint.write(train, graph, new Checkpoint.Progress(1, 10, 2.0, 7.0, ""), assets, CONFIGURATION);
+      Checkpoint.write(train, graph, new Checkpoint.Progress(1, 10, 2.0, 7.0, "",
+          ValidationHistory.startingAt(1, 7.0)), assets, CONFIGURATION);
       return train;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

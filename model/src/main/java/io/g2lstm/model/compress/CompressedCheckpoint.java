@@ -59,7 +59,7 @@ public final class CompressedCheckpoint {
       Path staging = Path.of(staged.path());
       Checkpoint.State state = source.state();
       Checkpoint.writeDirectory(staging, graph, new Checkpoint.Progress(state.epoch(), state.step(),
-          state.trainLoss(), Double.NaN, state.runId()), source.directory(),
+          state.trainLoss(), Double.NaN, state.runId(), state.validation()), source.directory(),
           Files.readString(source.configuration()));
       TextFiles.write(staging.resolve(COMPRESSION), out -> out.write(json(source, report)));
       staged.commit();

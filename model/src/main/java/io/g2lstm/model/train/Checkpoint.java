@@ -35,7 +35,8 @@ import org.deeplearning4j.util.ModelSerializer;
  * A training checkpoint: a directory {@code <output>/checkpoints/epoch-NNN} holding the model with its optimizer
  * state ({@code model.zip}), the training state ({@code state.json}: epoch, step, losses, the model file's SHA-256),
  * the resolved configuration ({@code train.conf}) and the vocabularies, BPE codes and manifest of the data, so that a
- * checkpoint alone can translate. {@code <output>/checkpoints/latest} names the newest one.
+ * checkpoint alone can translate. {@code <output>/checkpoints/latest} names the newest one, and
+ * {@code <output>/checkpoints/best} the one with the lowest validation perplexity.
  *
  * <p>A checkpoint is written under a temporary name and renamed into place, and {@code latest} is replaced only after
  * that, so a crash mid-write never leaves a broken "latest". A model file that does not match its recorded SHA-256
@@ -48,6 +49,8 @@ public final class Checkpoint {
   public static final String CONFIGURATION = "train.conf";
   public static final String DIRECTORY = "checkpoints";
   public static final String LATEST = "latest";
+  /** In {@value #DIRECTORY}: names the checkpoint with the lowest validation perplexity. */
+  public static final String BEST = "best";
   /** A checkpoint directory is one with a {@value #STATE}; only such a directory is ever replaced by another. */
   public static final OutputOwner OWNER = OutputOwner.manifest("train", STATE, null);
 
@@ -55,12 +58,20 @@ public final class Checkpoint {
    * What training had reached after an epoch.
    *
    * @param runId the run that trained it ("" when none was named: single-process training)
+   * @param validation the run's validation history up to this epoch (learning-rate plateaus, the best epoch)
    */
-  public record Progress(int epoch, long step, double trainLoss, double validPerplexity, String runId) {}
+  public record Progress(int epoch, long step, double trainLoss, double validPerplexity, String runId,
+      ValidationHistory validation) {
+
+    /** Whether this epoch is the best so far (its checkpoint becomes {@value #BEST}). */
+    public boolean isBest() {
+      return validation.bestEpoch() == epoch;
+    }
+  }
 
   /** What training had reached when the checkpoint was written, and the SHA-256 of its model file. */
   public record State(int epoch, long step, double trainLoss, double validPerplexity, String runId,
-      String modelSha256) {}
+      ValidationHistory validation, String modelSha256) {}
 
   private final Path directory;
   private final String origin;
@@ -90,7 +101,7 @@ public final class Checkpoint {
     return state;
   }
 
-  /** Writes a checkpoint after {@code progress.epoch()} epochs and makes it the latest. */
+  /** Writes a checkpoint after {@code progress.epoch()} epochs and makes it the latest (and the best, if it is). */
   public static Checkpoint write(Path output, ComputationGraph graph, Progress progress, Path assets,
       String resolvedConfiguration) {
     Path checkpoints = output.resolve(DIRECTORY);
@@ -101,6 +112,9 @@ public final class Checkpoint {
       State state = writeFiles(Path.of(staged.path()), graph, progress, assets, resolvedConfiguration);
       staged.commit();
       TextFiles.write(checkpoints.resolve(LATEST), out -> out.write(name + "\n"));
+      if (progress.isBest()) {
+        TextFiles.write(checkpoints.resolve(BEST), out -> out.write(name + "\n"));
+      }
       return new Checkpoint(target, target.toString(), state);
     } catch (IOException e) {
       throw new UncheckedIOException("writing checkpoint " + target, e);
@@ -129,7 +143,7 @@ public final class Checkpoint {
     Files.createDirectories(directory);
     ModelSerializer.writeModel(graph, directory.resolve(MODEL).toFile(), true);
     State state = new State(progress.epoch(), progress.step(), progress.trainLoss(), progress.validPerplexity(),
-        progress.runId(), sha256(directory.resolve(MODEL)));
+        progress.runId(), progress.validation(), sha256(directory.resolve(MODEL)));
     TextFiles.write(directory.resolve(STATE), out -> out.write(stateJson(state)));
     TextFiles.write(directory.resolve(CONFIGURATION), out -> out.write(resolvedConfiguration));
     TranslationAssets.copyFiles(assets, directory);
@@ -155,8 +169,8 @@ public final class Checkpoint {
   }
 
   /**
-   * Opens a checkpoint directory, or the latest checkpoint of a training output directory, checking that its model
-   * file is whole.
+   * Opens a checkpoint directory, the latest checkpoint of a training output directory, or the checkpoint that a
+   * {@value #LATEST} or {@value #BEST} file names, checking that its model file is whole.
    */
   public static Checkpoint open(Path path) {
     return open(path, path.toString());
@@ -167,6 +181,14 @@ public final class Checkpoint {
    * from (on HDFS, say), rather than the copy.
    */
   public static Checkpoint open(Path path, String origin) {
+    if (Files.isRegularFile(path) && (path.endsWith(LATEST) || path.endsWith(BEST))) {
+      try {
+        String name = Files.readString(path).strip();
+        return open(path.resolveSibling(name), Path.of(origin).resolveSibling(name).toString());
+      } catch (IOException e) {
+        throw new UncheckedIOException("reading " + origin, e);
+      }
+    }
     if (!Files.isRegularFile(path.resolve(STATE)) && Files.isDirectory(path.resolve(DIRECTORY))) {
       return latest(path).orElseThrow(() -> new DataException(origin + ": expected a checkpoint, found a training "
           + "directory without " + DIRECTORY + "/" + LATEST));
@@ -225,6 +247,12 @@ public final class Checkpoint {
     if (!state.runId().isEmpty()) {
       json.put("run_id", state.runId());
     }
+    Map<String, Object> validation = new LinkedHashMap<>();
+    validation.put("best_epoch", state.validation().bestEpoch());
+    validation.put("best_perplexity", state.validation().bestPerplexity());
+    validation.put("plateau_decays", state.validation().decays());
+    validation.put("stalled_epochs", state.validation().stalledEpochs());
+    json.put("validation", validation);
     json.put("model_sha256", state.modelSha256());
     return Json.write(json);
   }
@@ -234,8 +262,15 @@ public final class Checkpoint {
       Config c = ConfigFactory.parseString(Files.readString(file), ConfigParseOptions.defaults()
           .setSyntax(ConfigSyntax.JSON).setOriginDescription(name));
       String runId = c.hasPath("run_id") ? Names.recorded(name, "a run_id", c.getString("run_id")) : "";
-      return new State(c.getInt("epoch"), c.getLong("step"), c.getDouble("train_loss"),
-          c.hasPath("valid_perplexity") ? c.getDouble("valid_perplexity") : Double.NaN, runId,
+      int epoch = c.getInt("epoch");
+      double perplexity = c.hasPath("valid_perplexity") ? c.getDouble("valid_perplexity") : Double.NaN;
+      // Checkpoints from before validation histories were recorded count their own epoch as the best.
+      ValidationHistory validation = c.hasPath("validation") ? new ValidationHistory(
+          c.getInt("validation.best_epoch"), c.hasPath("validation.best_perplexity")
+          ? c.getDouble("validation.best_perplexity") : Double.POSITIVE_INFINITY,
+          c.getInt("validation.plateau_decays"), c.getInt("validation.stalled_epochs"))
+          : ValidationHistory.startingAt(epoch, perplexity);
+      return new State(epoch, c.getLong("step"), c.getDouble("train_loss"), perplexity, runId, validation,
           c.getString("model_sha256"));
     } catch (ConfigException e) {
       throw new DataException(name + ": expected a checkpoint state, found " + e.getMessage(), e);

@@ -79,7 +79,8 @@ public final class CheckpointAverage {
       Path staging = Path.of(staged.path());
       Checkpoint.State state = latest.state();
       Checkpoint.writeDirectory(staging, graph, new Checkpoint.Progress(state.epoch(), state.step(),
-          state.trainLoss(), Double.NaN, state.runId()), latest.directory(), Files.readString(latest.configuration()));
+          state.trainLoss(), Double.NaN, state.runId(), state.validation()), latest.directory(),
+          Files.readString(latest.configuration()));
       Map<String, Object> record = new LinkedHashMap<>();
       record.put("format", "g2lstm-average/1");
       List<String> sources = new ArrayList<>();

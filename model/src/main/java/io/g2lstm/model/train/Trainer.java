@@ -91,6 +91,7 @@ public final class Trainer {
     ComputationGraph graph;
     int firstEpoch;
     long step;
+    ValidationHistory history;
     if (latest.isPresent() && resume) {
       Checkpoint checkpoint = latest.get();
       Checkpoint.requireResumable(checkpoint, train.epochs());
@@ -99,6 +100,12 @@ public final class Trainer {
       graph = checkpoint.loadModel();
       firstEpoch = checkpoint.state().epoch();
       step = checkpoint.state().step();
+      history = checkpoint.state().validation();
+      if (train.stopsAfter(firstEpoch, history)) {
+        log.printf(Locale.ROOT, "train: %s stopped early (best epoch %d); nothing to train%n", checkpoint,
+            history.bestEpoch());
+        return List.of();
+      }
       log.printf(Locale.ROOT, "train: resuming from %s%n", checkpoint);
     } else if (latest.isPresent()) {
       throw new LifecycleException("train.output " + output + ": expected no checkpoints (or --resume to continue "
@@ -110,12 +117,14 @@ public final class Trainer {
       graph = newModel(model, train, assets);
       firstEpoch = 0;
       step = 0;
+      history = ValidationHistory.NONE;
     }
     graph.setListeners(new GlobalNormClipping(train.clipNorm()));
 
     List<EpochReport> reports = new ArrayList<>();
     for (int epoch = firstEpoch; epoch < train.epochs(); epoch++) {
       long start = System.nanoTime();
+      train.startEpoch(graph, epoch + 1, history);
       List<int[]> batches = Minibatches.plan(trainData, train.batchSize(), TrainingSeeds.batchOrder(train.seed(),
           epoch));
       int limit = train.maxBatchesPerEpoch() > 0 ? Math.min(train.maxBatchesPerEpoch(), batches.size())
@@ -141,14 +150,20 @@ public final class Trainer {
       }
       graph.incrementEpochCount();
       double validPerplexity = Evaluation.perplexity(graph, validData, train.batchSize());
+      history = history.after(epoch + 1, validPerplexity, train.schedule());
       Checkpoint checkpoint = Checkpoint.write(output, graph,
-          new Checkpoint.Progress(epoch + 1, step, lossSum / tokens, validPerplexity, ""), assetsDirectory,
+          new Checkpoint.Progress(epoch + 1, step, lossSum / tokens, validPerplexity, "", history), assetsDirectory,
           resolvedConfiguration);
       double wall = (System.nanoTime() - start) / 1e9;
       log.printf(Locale.ROOT, "epoch %d/%d done: train loss %.4f, validation perplexity %.2f, %.1f s; %s%n",
           epoch + 1, train.epochs(), lossSum / tokens, validPerplexity, wall, checkpoint.directory());
       reports.add(new EpochReport(epoch + 1, step, lossSum / tokens, validPerplexity, tokens / fitSeconds, wall,
           checkpoint.directory()));
+      if (train.stopsAfter(epoch + 1, history)) {
+        log.printf(Locale.ROOT, "train: stopping early: no better validation perplexity for %d epochs (best %.2f, "
+            + "epoch %d)%n", history.epochsSinceBest(epoch + 1), history.bestPerplexity(), history.bestEpoch());
+        break;
+      }
     }
     return reports;
   }

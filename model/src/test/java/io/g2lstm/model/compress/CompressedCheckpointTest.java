@@ -18,6 +18,7 @@ import io.g2lstm.model.data.TranslationAssets;
 import io.g2lstm.model.graph.TranslationGraph;
 import io.g2lstm.model.layer.GateMode;
 import io.g2lstm.model.train.Checkpoint;
+import io.g2lstm.model.train.ValidationHistory;
 import io.g2lstm.prep.pipeline.PrepareManifest;
 import io.g2lstm.prep.pipeline.Vocabulary;
 import java.io.IOException;
@@ -67,7 +68,8 @@ class CompressedCheckpointTest {
     ComputationGraph graph = new ComputationGraph(TranslationGraph.configure(model, 10, 10, new Adam(0.01),
         DataType.FLOAT));
     graph.init();
-    return Checkpoint.write(dir.resolve("train"), graph, new Checkpoint.Progress(2, 40, 1.5, 4.25, "run-7"), assets,
+    return Checkpoint.write(dir.resolve("train"), graph, new Checkpoint.Progress(2, 40, 1.5, 4.25, "run-7",
+        ValidationHistory.startingAt(2, 4.25)), assets,
         CONFIGURATION);
   }
 

@@ -26,6 +26,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.config.Adam;
 
 class TrainerTest {
 
@@ -94,15 +96,73 @@ class TrainerTest {
   }
 
   private TrainSettings train(Path output, int epochs) {
+    return train(output, epochs, LearningRateSchedule.CONSTANT, 0);
+  }
+
+  private TrainSettings train(Path output, int epochs, LearningRateSchedule schedule, int earlyStoppingPatience) {
     return new TrainSettings(dir.resolve("data").toString(), output.toString(), epochs, 16,
-        TrainSettings.Optimizer.ADAM, 0.01, LearningRateSchedule.CONSTANT, 2.0, 5, 0, 1000, 0.1, 0);
+        TrainSettings.Optimizer.ADAM, 0.01, schedule, 2.0, 5, 0, 1000, 0.1, 0, earlyStoppingPatience);
   }
 
   private List<Trainer.EpochReport> run(Path output, int epochs, boolean resume) throws IOException {
+    return run(train(output, epochs), reversalTask(32, 2), resume);
+  }
+
+  private List<Trainer.EpochReport> run(TrainSettings train, ParallelIds valid, boolean resume) throws IOException {
     Path data = assets(dir.resolve("data"), VOCABULARY);
-    return new Trainer(model(), train(output, epochs), data, CONFIGURATION, new PrintStream(
-        new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run(reversalTask(96, 1), reversalTask(32, 2),
-        resume);
+    return new Trainer(model(), train, data, CONFIGURATION, new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8)).run(reversalTask(96, 1), valid, resume);
+  }
+
+  /**
+   * Validation pairs whose targets are all unknown words, which training never asks for: the better a model learns
+   * the training pairs, the less likely it finds these, so validation perplexity rises from the first epoch on.
+   */
+  private static ParallelIds unlearnable(int n, long seed) {
+    ParallelIds pairs = reversalTask(n, seed);
+    int[][] unknown = new int[n][];
+    for (int i = 0; i < n; i++) {
+      unknown[i] = new int[pairs.target()[i].length];
+      Arrays.fill(unknown[i], Vocabulary.UNK_ID);
+    }
+    return new ParallelIds(pairs.sequenceIds(), pairs.source(), unknown);
+  }
+
+  @Test
+  void warmUpAndPlateauDecayResumeExactlyAsAnUninterruptedRun() throws IOException {
+    LearningRateSchedule schedule = new LearningRateSchedule(0.5, LearningRateSchedule.Trigger.PLATEAU, 1, 1, 1, 4);
+    run(train(dir.resolve("straight"), 3, schedule, 0), unlearnable(32, 2), false);
+    run(train(dir.resolve("resumed"), 1, schedule, 0), unlearnable(32, 2), false);
+    run(train(dir.resolve("resumed"), 3, schedule, 0), unlearnable(32, 2), true);
+    Checkpoint straight = Checkpoint.latest(dir.resolve("straight")).orElseThrow();
+    Checkpoint resumed = Checkpoint.latest(dir.resolve("resumed")).orElseThrow();
+    assertTrue(straight.state().validation().decays() > 0, "the unlearnable validation set plateaus: " + straight.state());
+    assertEquals(straight.state().validation(), resumed.state().validation());
+    assertArrayEquals(straight.loadModel().params().data().asFloat(), resumed.loadModel().params().data().asFloat(),
+        1e-6f);
+    // The model saves the rate it last trained with: halved for every plateau before the last epoch.
+    int decaysBefore = Checkpoint.open(dir.resolve("straight").resolve(Checkpoint.DIRECTORY)
+        .resolve(Checkpoint.directoryName(2))).state().validation().decays();
+    Adam adam = (Adam) straight.loadModel().getLayer(TranslationGraph.OUTPUT).conf().getLayer()
+        .getUpdaterByParam("W");
+    assertEquals(0.01 * Math.pow(0.5, decaysBefore), adam.getLearningRate(1000, 2), 1e-12);
+    assertEquals(0.01 * Math.pow(0.5, decaysBefore) / 4, adam.getLearningRate(0, 0), 1e-12,
+        "the first of 4 warm-up steps");
+  }
+
+  @Test
+  void earlyStoppingKeepsTheBestCheckpointAndAResumedRunTrainsNoMore() throws IOException {
+    Path output = dir.resolve("out");
+    List<Trainer.EpochReport> reports = run(train(output, 6, LearningRateSchedule.CONSTANT, 1), unlearnable(32, 2),
+        false);
+    assertTrue(reports.size() < 6, "stopped early: " + reports);
+    Checkpoint best = Checkpoint.open(output.resolve(Checkpoint.DIRECTORY).resolve(Checkpoint.BEST));
+    Checkpoint latest = Checkpoint.latest(output).orElseThrow();
+    assertEquals(latest.state().epoch() - 1, best.state().epoch(), "one epoch of patience past the best");
+    double lowest = reports.stream().mapToDouble(Trainer.EpochReport::validPerplexity).min().orElseThrow();
+    assertEquals(lowest, best.state().validPerplexity(), 0.0);
+    assertEquals(List.of(), run(train(output, 6, LearningRateSchedule.CONSTANT, 1), unlearnable(32, 2), true),
+        "a stopped run stays stopped when resumed");
   }
 
   /**
@@ -126,7 +186,7 @@ class TrainerTest {
     assertTrue(uniform.getLayer(TranslationGraph.decoderLayer(0)).getParam("b").maxNumber().doubleValue() < 0.1,
         "no forget-gate bias of 1");
     TrainSettings dl4j = new TrainSettings(dir.toString(), dir.toString(), 1, 16, TrainSettings.Optimizer.ADAM,
-        0.01, LearningRateSchedule.CONSTANT, 2.0, 5, 0, 1000, 0, 0);
+        0.01, LearningRateSchedule.CONSTANT, 2.0, 5, 0, 1000, 0, 0, 0);
     ComputationGraph xavier = Trainer.newModel(model(), dl4j, assets);
     assertEquals(1.0, xavier.getLayer(TranslationGraph.decoderLayer(0)).getParam("b").maxNumber().doubleValue(),
         "init-scale 0 keeps DL4J's initialisation");

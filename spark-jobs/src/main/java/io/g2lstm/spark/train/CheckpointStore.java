@@ -113,7 +113,10 @@ final class CheckpointStore {
     HadoopFiles.writeText(new Path(output, RUN_RECORD), Json.write(Map.of("run_id", runId)), conf);
   }
 
-  /** Writes the checkpoint of {@code progress.epoch()}, makes it the latest and returns where it is. */
+  /**
+   * Writes the checkpoint of {@code progress.epoch()}, makes it the latest (and the best, if it is) and returns
+   * where it is.
+   */
   Path write(ComputationGraph graph, Checkpoint.Progress progress, java.nio.file.Path assets,
       String resolvedConfiguration) {
     String name = Checkpoint.directoryName(progress.epoch());
@@ -129,7 +132,10 @@ final class CheckpointStore {
         }
       }
       staged.commit();
-      replaceLatest(name);
+      replacePointer(Checkpoint.LATEST, name);
+      if (progress.isBest()) {
+        replacePointer(Checkpoint.BEST, name);
+      }
       return target;
     } catch (IOException e) {
       throw new UncheckedIOException("writing checkpoint " + name + " under " + checkpoints, e);
@@ -138,12 +144,13 @@ final class CheckpointStore {
     }
   }
 
-  private void replaceLatest(String name) throws IOException {
-    Path latest = new Path(checkpoints, Checkpoint.LATEST);
-    Path staging = new Path(checkpoints, "." + Checkpoint.LATEST + ".tmp-" + UUID.randomUUID());
+  /** Replaces the file {@code pointer} ({@code latest}, {@code best}) by one naming {@code name}, atomically. */
+  private void replacePointer(String pointer, String name) throws IOException {
+    Path target = new Path(checkpoints, pointer);
+    Path staging = new Path(checkpoints, "." + pointer + ".tmp-" + UUID.randomUUID());
     try (FSDataOutputStream out = fs.create(staging, true)) {
       out.write((name + "\n").getBytes(StandardCharsets.UTF_8));
     }
-    FileContext.getFileContext(checkpoints.toUri(), conf).rename(staging, latest, Options.Rename.OVERWRITE);
+    FileContext.getFileContext(checkpoints.toUri(), conf).rename(staging, target, Options.Rename.OVERWRITE);
   }
 }

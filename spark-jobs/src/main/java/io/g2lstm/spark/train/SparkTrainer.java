@@ -11,6 +11,7 @@ import io.g2lstm.model.train.GlobalNormClipping;
 import io.g2lstm.model.train.TrainSettings;
 import io.g2lstm.model.train.Trainer;
 import io.g2lstm.model.train.TrainingSeeds;
+import io.g2lstm.model.train.ValidationHistory;
 import io.g2lstm.prep.corpus.Split;
 import io.g2lstm.prep.pipeline.PrepareManifest;
 import io.g2lstm.spark.HadoopFileStore;
@@ -134,6 +135,7 @@ public final class SparkTrainer {
     ComputationGraph graph;
     int firstEpoch;
     long step;
+    ValidationHistory history;
     if (plan instanceof RunPlan.Complete complete) {
       log.printf(Locale.ROOT, "train: run %s already has all %d epochs (%s); nothing to train%n", complete.runId(),
           train.epochs(), complete.checkpoint());
@@ -145,6 +147,12 @@ public final class SparkTrainer {
       graph = checkpoint.loadModel();
       firstEpoch = checkpoint.state().epoch();
       step = checkpoint.state().step();
+      history = checkpoint.state().validation();
+      if (train.stopsAfter(firstEpoch, history)) {
+        log.printf(Locale.ROOT, "train: run %s stopped early (%s, best epoch %d); nothing to train%n", next.runId(),
+            checkpoint, history.bestEpoch());
+        return new Result(next.runId(), readMetrics(next.runId()), Optional.empty());
+      }
       rows.addAll(readMetrics(next.runId()));
       log.printf(Locale.ROOT, "train: run %s resuming from %s%n", next.runId(), checkpoint);
     } else {
@@ -152,6 +160,7 @@ public final class SparkTrainer {
       graph = Trainer.newModel(model, train, assets);
       firstEpoch = 0;
       step = 0;
+      history = ValidationHistory.NONE;
       log.printf(Locale.ROOT, "train: run %s, %s (%s gates, %,d parameters), %d workers, %,d training pairs%n",
           plan.runId(), model.name(), SettingsReader.settingName(model.gate().mode()), graph.numParams(),
           cluster.workers(), trainCounts[0]);
@@ -190,6 +199,7 @@ public final class SparkTrainer {
       for (int epoch = firstEpoch + 1; epoch <= train.epochs(); epoch++) {
         long start = System.nanoTime();
         figures.reset();
+        train.startEpoch(sparkGraph.getNetwork(), epoch, history);
         if (pathsToDeal != null) {
           sparkGraph.fitPathsMultiDataSet(pathsToDeal);
         } else {
@@ -201,13 +211,19 @@ public final class SparkTrainer {
         double trainLoss = fitted.loss() / Math.max(1, fitted.tokens());
         double validPerplexity = ClusterPerplexity.of(sparkGraph.getSparkContext(), sparkGraph.getNetwork(),
             validBatches);
+        history = history.after(epoch, validPerplexity, train.schedule());
         TrainingMetrics row = new TrainingMetrics(plan.runId(), model.name(),
             SettingsReader.settingName(model.gate().mode()), epoch, step, trainLoss, validPerplexity,
             fitted.tokens() / fitSeconds, 0, cluster.workers());
-        Path checkpoint = finishEpoch(sparkGraph.getNetwork(), row, rows, start, assetsDirectory);
+        Path checkpoint = finishEpoch(sparkGraph.getNetwork(), row, history, rows, start, assetsDirectory);
         log.printf(Locale.ROOT, "epoch %d/%d done: %d minibatches, train loss %.4f, validation perplexity %.2f, "
                 + "%,.0f target tokens/s, %.1f s; %s%n", epoch, train.epochs(), fitted.minibatches(), trainLoss,
             validPerplexity, row.tokensPerSecond(), rows.get(rows.size() - 1).wallSeconds(), checkpoint);
+        if (train.stopsAfter(epoch, history)) {
+          log.printf(Locale.ROOT, "train: stopping early: no better validation perplexity for %d epochs (best %.2f, "
+              + "epoch %d)%n", history.epochsSinceBest(epoch), history.bestPerplexity(), history.bestEpoch());
+          break;
+        }
       }
     } finally {
       trainBatches.unpersist(false);
@@ -225,8 +241,8 @@ public final class SparkTrainer {
   }
 
   /** Records the epoch's metrics, then writes its checkpoint; returns where the checkpoint went. */
-  private Path finishEpoch(ComputationGraph graph, TrainingMetrics partial, List<TrainingMetrics> rows, long start,
-      java.nio.file.Path assetsDirectory) {
+  private Path finishEpoch(ComputationGraph graph, TrainingMetrics partial, ValidationHistory history,
+      List<TrainingMetrics> rows, long start, java.nio.file.Path assetsDirectory) {
     TrainingMetrics row = new TrainingMetrics(partial.runId(), partial.model(), partial.gateMode(), partial.epoch(),
         partial.step(), partial.trainLoss(), partial.validPerplexity(), partial.tokensPerSecond(),
         (System.nanoTime() - start) / 1e9, partial.workers());
@@ -240,7 +256,8 @@ public final class SparkTrainer {
     rows.clear();
     rows.addAll(updated);
     return new CheckpointStore(train.output(), spark.sparkContext().hadoopConfiguration()).write(graph,
-        new Checkpoint.Progress(row.epoch(), row.step(), row.trainLoss(), row.validPerplexity(), row.runId()),
+        new Checkpoint.Progress(row.epoch(), row.step(), row.trainLoss(), row.validPerplexity(), row.runId(),
+            history),
         assetsDirectory, resolvedConfiguration);
   }
 

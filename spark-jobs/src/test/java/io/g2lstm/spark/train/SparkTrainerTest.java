@@ -89,6 +89,8 @@ class SparkTrainerTest {
     Checkpoint latest = Checkpoint.latest(run.resolve("train")).orElseThrow();
     assertEquals(2, latest.state().epoch());
     assertEquals("airflow__run-1", latest.state().runId());
+    assertEquals(latest.directory(), Checkpoint.open(run.resolve("train").resolve(Checkpoint.DIRECTORY)
+        .resolve(Checkpoint.BEST)).directory(), "the better second epoch is the best");
     assertTrue(Files.readString(run.resolve("warehouse").resolve(TrainingMetrics.TABLE).resolve("_provenance")
         .resolve("run_id=airflow__run-1.conf")).contains("averaging-frequency"));
 
