@@ -1,6 +1,7 @@
 package io.g2lstm.cli;
 
 import io.g2lstm.bench.ChildJvm;
+import io.g2lstm.bench.ConvergenceBenchmark;
 import io.g2lstm.bench.MemoryBenchmark;
 import io.g2lstm.bench.SgemmCeiling;
 import io.g2lstm.bench.TorchPeer;
@@ -10,6 +11,8 @@ import io.g2lstm.common.Directories;
 import io.g2lstm.common.Medians;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.common.SharedDir;
+import io.g2lstm.common.fs.LocalFileStore;
+import io.g2lstm.common.fs.OutputOwner;
 import io.g2lstm.common.fs.Scratch;
 import io.g2lstm.model.GateSettings;
 import io.g2lstm.model.ModelSettings;
@@ -29,7 +32,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,8 +58,19 @@ final class BenchCommand {
 
   static void run(List<String> args) throws IOException {
     CommandLine cli = new CommandLine("bench").option("--runs").option("--averaging-frequency").option("--batches")
-        .parse(args).atMostPositionals(1);
+        .option("--conf").option("--epochs").option("--workers").option("--output").parse(args)
+        .atMostPositionals(1);
     String what = cli.positionals().isEmpty() ? "all" : cli.positionals().get(0);
+    if (what.equals("convergence")) {
+      convergence(cli, System.out);
+      return;
+    }
+    for (String option : List.of("--conf", "--epochs", "--workers", "--output")) {
+      if (cli.has(option)) {
+        throw new ConfigurationException("bench " + what + ": expected no " + option + " (it belongs to bench "
+            + "convergence), found one");
+      }
+    }
     int runs = cli.intValue("--runs", 5, 1, 1000);
     if (!what.equals("spark") && !what.equals("all")) {
       for (String option : List.of("--averaging-frequency", "--batches")) {
@@ -88,8 +105,55 @@ final class BenchCommand {
         memory(shared, out);
       }
       default -> throw new ConfigurationException("bench: expected one of bpe, tokenize, prepare, layer, train, spark,"
-          + " eval, memory, all, found '" + what + "'");
+          + " eval, memory, convergence, all, found '" + what + "'");
     }
+  }
+
+  /**
+   * {@code bench convergence --conf FILE [--epochs N] [--workers W] [--output DIR]}: trains the configuration's
+   * model from scratch into DIR (new or empty; by default {@code <paths.work>/bench/convergence/<model>-<time>}),
+   * with its own warehouse, and prints the per-epoch table and the test BLEU of the best checkpoint.
+   */
+  private static void convergence(CommandLine cli, PrintStream out) {
+    Path conf = Path.of(cli.required("--conf"));
+    SettingsReader plain = SettingsReader.load(conf);
+    Map<String, Object> overrides = new HashMap<>();
+    cli.value("--epochs").ifPresent(unused -> overrides.put("train.epochs", cli.intValue("--epochs", 1, 1, 100_000)));
+    cli.value("--workers").ifPresent(unused -> overrides.put("train.spark.workers",
+        cli.intValue("--workers", 1, 1, 4096)));
+    ModelSettings model = ModelSettings.from(plain);
+    String runId = "convergence-" + model.name() + "-" + SettingsReader.settingName(model.gate().mode()) + "-"
+        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+    Path output = cli.value("--output").map(Path::of).orElseGet(() -> Path.of(
+        plain.section("paths").nonBlankString("work"), "bench", "convergence", runId));
+    OutputOwner.newOrEmpty("bench convergence").requireReplaceable(LocalFileStore.INSTANCE, output.toString(),
+        "--output");
+    overrides.put("train.output", output.resolve("train").toString());
+    overrides.put("results.warehouse", output.resolve("warehouse").toString());
+    SettingsReader config = SettingsReader.load(conf, overrides);
+    Scratch.use(config.section("scratch").string("directory"));
+    SparkSession spark = SparkSessions.open("bench-convergence",
+        JobCommands.trainingMaster(config, Optional.empty()));
+    try {
+      ConvergenceBenchmark.Result result = ConvergenceBenchmark.run(spark, config, runId, out);
+      out.printf(Locale.ROOT, "bench convergence: %s on %s%n", conf, machine());
+      result.lines().forEach(out::println);
+      out.println("  output: " + output);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** The CPU and its cores, as the tables in README.md name the machine. */
+  private static String machine() {
+    String cpu = "an unknown CPU";
+    try {
+      cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
+          .map(line -> line.substring(line.indexOf(':') + 1).strip()).findFirst().orElse(cpu);
+    } catch (IOException e) {
+      // Not Linux: the core count alone.
+    }
+    return cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores";
   }
 
   private static Path shared() {

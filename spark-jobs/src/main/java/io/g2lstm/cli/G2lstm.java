@@ -91,7 +91,10 @@ public final class G2lstm {
       new Usage(SPARK_JOBS, "demo", "demo [--work DIR] [--master URL]",
           "the whole pipeline on the embedded synthetic corpus"),
       new Usage("benchmarks", "bench", "bench bpe|tokenize|prepare|layer|train|spark|eval|memory|all",
-          "speed figures (medians of repeated runs)"));
+          "speed figures (medians of repeated runs)"),
+      new Usage("benchmarks", "bench", "bench convergence --conf FILE [--epochs N] [--workers W] [--output DIR]",
+          "trains the model from scratch with the Spark trainer: per epoch wall time, train loss and validation "
+              + "perplexity, then the test BLEU of the best checkpoint"));
 
   /** The usage text of every command, or of one. */
   static String usage(Optional<String> command) {

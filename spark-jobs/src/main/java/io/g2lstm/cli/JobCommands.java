@@ -86,16 +86,19 @@ final class JobCommands {
    */
   static SparkTrainer.Result runTrain(SettingsReader config, boolean resume, Optional<String> runId,
       Optional<String> master, PrintStream out) {
-    SparkTrainSettings cluster = SparkTrainSettings.from(config);
-    Optional<String> chosenMaster = master.isPresent() || new SparkConf().contains("spark.master") ? master
-        : Optional.of("local[" + cluster.workers() + "]");
-    SparkSession spark = SparkSessions.open("train", chosenMaster);
+    SparkSession spark = SparkSessions.open("train", trainingMaster(config, master));
     try {
       return SparkTrainer.fromConfiguration(spark, config, out).run(resume,
           runId.map(id -> Names.option("train", "--run-id", id)));
     } finally {
       spark.stop();
     }
+  }
+
+  /** The master to train on: {@code master}, else spark-submit's, else {@code local[train.spark.workers]}. */
+  static Optional<String> trainingMaster(SettingsReader config, Optional<String> master) {
+    return master.isPresent() || new SparkConf().contains("spark.master") ? master
+        : Optional.of("local[" + SparkTrainSettings.from(config).workers() + "]");
   }
 
   /** {@code evaluate --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]}. */

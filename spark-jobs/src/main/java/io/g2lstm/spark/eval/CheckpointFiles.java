@@ -34,15 +34,20 @@ public record CheckpointFiles(String location, Map<String, byte[]> files) implem
   }
 
   /**
-   * Reads a checkpoint: {@code path} is a checkpoint directory (with {@code state.json}) or a training output
-   * directory, whose latest checkpoint is read.
+   * Reads a checkpoint: {@code path} is a checkpoint directory (with {@code state.json}), a training output
+   * directory, whose latest checkpoint is read, or a {@code checkpoints/latest} or {@code checkpoints/best} file,
+   * whose checkpoint is read.
    */
   public static CheckpointFiles read(String path, Configuration conf) {
     Path given = new Path(path);
     try {
       FileSystem fs = given.getFileSystem(conf);
       Path directory = given;
-      if (!fs.isFile(new Path(given, Checkpoint.STATE))) {
+      if (fs.isFile(given) && (given.getName().equals(Checkpoint.LATEST) || given.getName().equals(Checkpoint.BEST))) {
+        try (InputStream in = fs.open(given)) {
+          directory = new Path(given.getParent(), new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+        }
+      } else if (!fs.isFile(new Path(given, Checkpoint.STATE))) {
         Path latest = new Path(new Path(given, Checkpoint.DIRECTORY), Checkpoint.LATEST);
         if (!fs.isFile(latest)) {
           throw new DataException(path + ": expected a checkpoint directory (with " + Checkpoint.STATE
