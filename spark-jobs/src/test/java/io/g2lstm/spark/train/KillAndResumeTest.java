@@ -106,13 +106,13 @@ class KillAndResumeTest {
     assertEquals(stepThree, latest.state().step());
 
     // Spark's and Hadoop's readers skip names starting with '.' or '_', so a crash may leave those behind; nothing
-    // else may be left in the table, nor beside the checkpoints (which are found through 'latest').
+    // else may be left in the table, nor beside the checkpoints (which are found through 'latest' and 'best').
     Path table = run.resolve("warehouse").resolve(TrainingMetrics.TABLE);
     assertEquals(List.of("run_id=" + RUN_ID), visibleNames(table));
     for (String file : visibleNames(table.resolve("run_id=" + RUN_ID))) {
       assertTrue(file.startsWith("part-") && file.endsWith(".parquet"), file);
     }
-    assertEquals(List.of("epoch-001", "epoch-002", "epoch-003", Checkpoint.LATEST),
+    assertEquals(List.of(Checkpoint.BEST, "epoch-001", "epoch-002", "epoch-003", Checkpoint.LATEST),
         visibleNames(run.resolve("train").resolve(Checkpoint.DIRECTORY)));
     // The killed attempts' exported minibatches are removed when the run continues, its own when it ends.
     assertEquals(List.of(), visibleNames(run.resolve("train").resolve("export")));
