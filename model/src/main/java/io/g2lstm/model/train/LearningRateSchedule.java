@@ -40,11 +40,6 @@ public record LearningRateSchedule(double decay, Trigger trigger, int startEpoch
         s.intIn("warmup-steps", 0, Integer.MAX_VALUE));
   }
 
-  /** Whether the rate ever changes. */
-  public boolean isConstant() {
-    return decay == 1.0 && warmupSteps == 0;
-  }
-
   boolean decaysOnPlateau() {
     return trigger == Trigger.PLATEAU && decay < 1.0;
   }

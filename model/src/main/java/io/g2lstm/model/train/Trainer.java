@@ -102,8 +102,8 @@ public final class Trainer {
       step = checkpoint.state().step();
       history = checkpoint.state().validation();
       if (train.stopsAfter(firstEpoch, history)) {
-        log.printf(Locale.ROOT, "train: %s stopped early (best epoch %d); nothing to train%n", checkpoint,
-            history.bestEpoch());
+        log.printf(Locale.ROOT, "train: %s stopped early (%s); nothing to train%n", checkpoint,
+            history.stopReason(firstEpoch));
         return List.of();
       }
       log.printf(Locale.ROOT, "train: resuming from %s%n", checkpoint);
@@ -160,8 +160,7 @@ public final class Trainer {
       reports.add(new EpochReport(epoch + 1, step, lossSum / tokens, validPerplexity, tokens / fitSeconds, wall,
           checkpoint.directory()));
       if (train.stopsAfter(epoch + 1, history)) {
-        log.printf(Locale.ROOT, "train: stopping early: no better validation perplexity for %d epochs (best %.2f, "
-            + "epoch %d)%n", history.epochsSinceBest(epoch + 1), history.bestPerplexity(), history.bestEpoch());
+        log.println("train: stopping early: " + history.stopReason(epoch + 1));
         break;
       }
     }

@@ -1,6 +1,7 @@
 package io.g2lstm.model.train;
 
 import java.io.Serializable;
+import java.util.Locale;
 
 /**
  * What the validation perplexities of a run so far decide: its best epoch, how often a plateau has decayed the
@@ -41,5 +42,11 @@ public record ValidationHistory(int bestEpoch, double bestPerplexity, int decays
   /** Epochs since the best one, after {@code epoch} epochs. */
   public int epochsSinceBest(int epoch) {
     return epoch - bestEpoch;
+  }
+
+  /** Why training stops after {@code epoch} epochs, for the log. */
+  public String stopReason(int epoch) {
+    return String.format(Locale.ROOT, "no better validation perplexity for %d epochs (best %.2f, epoch %d)",
+        epochsSinceBest(epoch), bestPerplexity, bestEpoch);
   }
 }

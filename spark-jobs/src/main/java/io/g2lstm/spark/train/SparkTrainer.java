@@ -149,8 +149,8 @@ public final class SparkTrainer {
       step = checkpoint.state().step();
       history = checkpoint.state().validation();
       if (train.stopsAfter(firstEpoch, history)) {
-        log.printf(Locale.ROOT, "train: run %s stopped early (%s, best epoch %d); nothing to train%n", next.runId(),
-            checkpoint, history.bestEpoch());
+        log.printf(Locale.ROOT, "train: run %s stopped early at %s (%s); nothing to train%n", next.runId(),
+            checkpoint, history.stopReason(firstEpoch));
         return new Result(next.runId(), readMetrics(next.runId()), Optional.empty());
       }
       rows.addAll(readMetrics(next.runId()));
@@ -220,8 +220,7 @@ public final class SparkTrainer {
                 + "%,.0f target tokens/s, %.1f s; %s%n", epoch, train.epochs(), fitted.minibatches(), trainLoss,
             validPerplexity, row.tokensPerSecond(), rows.get(rows.size() - 1).wallSeconds(), checkpoint);
         if (train.stopsAfter(epoch, history)) {
-          log.printf(Locale.ROOT, "train: stopping early: no better validation perplexity for %d epochs (best %.2f, "
-              + "epoch %d)%n", history.epochsSinceBest(epoch), history.bestPerplexity(), history.bestEpoch());
+          log.println("train: stopping early: " + history.stopReason(epoch));
           break;
         }
       }
