@@ -14,11 +14,12 @@ import java.io.Serializable;
  * @param hiddenSize recurrent state size (the bidirectional first layer has half of it per direction)
  * @param layers encoder and decoder layers each
  * @param dropout dropout probability between layers and before the output layer
+ * @param decoder where the decoder applies attention
  * @param gate how the input and forget gates behave
  * @param seed seeds weight initialisation and gate noise
  */
 public record ModelSettings(String name, int embeddingSize, int hiddenSize, int layers, double dropout,
-    GateSettings gate, long seed) implements Serializable {
+    DecoderKind decoder, GateSettings gate, long seed) implements Serializable {
 
   /** The longest {@code model.name}, leaving room for what run ids add to it. */
   public static final int MAX_NAME_LENGTH = 100;
@@ -40,6 +41,7 @@ public record ModelSettings(String name, int embeddingSize, int hiddenSize, int 
         s.intIn("hidden-size", 2, 65_536),
         s.intIn("layers", 1, 16),
         s.doubleIn("dropout", 0.0, 0.95),
+        s.choice("decoder", DecoderKind.class),
         GateSettings.from(s.section("gate")),
         s.longIn("seed", Long.MIN_VALUE, Long.MAX_VALUE));
   }

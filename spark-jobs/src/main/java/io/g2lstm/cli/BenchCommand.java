@@ -322,8 +322,8 @@ final class BenchCommand {
     Path peer = SharedDir.resolve("peers/torch_nmt_bench.py").orElse(null);
     for (GateMode mode : List.of(GateMode.BASELINE, GateMode.G2)) {
       ModelSettings model = new ModelSettings(paper.name(), paper.embeddingSize(), hidden, paper.layers(),
-          paper.dropout(), new GateSettings(mode, mode.defaultTemperature(), paper.gate().noiseProbability(),
-          paper.gate().epsilon()), paper.seed());
+          paper.dropout(), paper.decoder(), new GateSettings(mode, mode.defaultTemperature(),
+          paper.gate().noiseProbability(), paper.gate().epsilon()), paper.seed());
       TrainingBenchmark.Result r = TrainingBenchmark.run(model, vocabulary, 64, 24, 24, 2, runs);
       out.printf(Locale.ROOT, "train %s (%d layers, embedding %d, hidden %d, %s gates, vocabulary %,d; batch 64 of "
           + "24+24 subwords, one thread): median step %.3f s, %,.0f target tokens/s, %.1f GFLOP/s%n", model.name(),

@@ -1,5 +1,6 @@
 package io.g2lstm.cli;
 
+import io.g2lstm.model.DecoderKind;
 import io.g2lstm.model.GateSettings;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.graph.TranslationGraph;
@@ -48,7 +49,8 @@ final class TinyCheckpoint {
           Vocabulary.fromCounts(counts, 10).write(out);
         }
       }
-      ModelSettings model = new ModelSettings("tiny", 4, 6, 1, 0.0, new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3),
+      ModelSettings model = new ModelSettings("tiny", 4, 6, 1, 0.0,
+        DecoderKind.ATTENTION_AFTER, new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3),
           5);
       ComputationGraph graph = new ComputationGraph(TranslationGraph.configure(model, 10, 10, new Adam(0.01),
           DataType.FLOAT));

@@ -1,6 +1,6 @@
 package io.g2lstm.model.decode;
 
-import io.g2lstm.model.graph.AttentionMath;
+import io.g2lstm.model.layer.AttentionMath;
 import io.g2lstm.model.graph.LuongAttention;
 import io.g2lstm.model.graph.SoftmaxCrossEntropy;
 import io.g2lstm.model.graph.TranslationGraph;

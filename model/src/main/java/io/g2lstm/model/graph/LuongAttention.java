@@ -1,5 +1,6 @@
 package io.g2lstm.model.graph;
 
+import io.g2lstm.model.layer.AttentionMath;
 import java.util.List;
 import java.util.Objects;
 import org.deeplearning4j.nn.api.TrainingConfig;

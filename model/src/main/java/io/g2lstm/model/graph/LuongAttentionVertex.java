@@ -1,5 +1,6 @@
 package io.g2lstm.model.graph;
 
+import io.g2lstm.model.layer.AttentionMath;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;

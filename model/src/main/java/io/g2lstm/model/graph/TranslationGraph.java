@@ -3,6 +3,7 @@ package io.g2lstm.model.graph;
 import io.g2lstm.model.GateSettings;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.layer.G2LstmLayer;
+import io.g2lstm.model.layer.InputFeedingDecoder;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -23,7 +24,10 @@ import org.nd4j.linalg.learning.config.IUpdater;
  *   attention(decoder states, encoder states) -> attentional hidden states (H) -> softmax over the target vocabulary
  * </pre>
  *
- * Every recurrent layer is a G²-LSTM layer with the model's gate settings. Dropout applies to the input of every
+ * With {@code model.decoder = input-feeding} the decoder layers and the attention are one vertex,
+ * {@link InputFeedingDecoder}, between the target embedding (and the encoder states) and the softmax.
+ *
+ * <p>Every recurrent layer is a G²-LSTM layer with the model's gate settings. Dropout applies to the input of every
  * recurrent layer (the embeddings, and between layers) and to the attentional hidden states. The loss (sparse softmax
  * cross-entropy) ignores padded target positions through the label mask.
  */
@@ -34,6 +38,8 @@ public final class TranslationGraph {
   public static final String SOURCE_EMBEDDING = "source-embedding";
   public static final String TARGET_EMBEDDING = "target-embedding";
   public static final String ATTENTION = "attention";
+  /** The input-feeding decoder vertex, which holds the decoder layers and the attention (model.decoder). */
+  public static final String DECODER = "decoder";
   public static final String OUTPUT = "output";
 
   private TranslationGraph() {}
@@ -79,14 +85,26 @@ public final class TranslationGraph {
 
     graph.addLayer(TARGET_EMBEDDING, new EmbeddingSequenceLayer.Builder().nIn(targetVocabulary).nOut(e).build(),
         TARGET_IN);
-    graph.addLayer(decoderLayer(0), recurrent(model, e, h), TARGET_EMBEDDING);
-    for (int i = 1; i < layers; i++) {
-      graph.addLayer(decoderLayer(i), recurrent(model, h, h), decoderLayer(i - 1));
-    }
-
-    graph.addVertex(ATTENTION, new LuongAttention(h, h, updater), decoderLayer(layers - 1),
-        encoderLayer(layers - 1));
-    graph.addLayer(OUTPUT, SoftmaxOutputLayer.of(h, targetVocabulary, model.dropout(), labelSmoothing), ATTENTION);
+    String attentional = switch (model.decoder()) {
+      case ATTENTION_AFTER -> {
+        graph.addLayer(decoderLayer(0), recurrent(model, e, h), TARGET_EMBEDDING);
+        for (int i = 1; i < layers; i++) {
+          graph.addLayer(decoderLayer(i), recurrent(model, h, h), decoderLayer(i - 1));
+        }
+        graph.addVertex(ATTENTION, new LuongAttention(h, h, updater), decoderLayer(layers - 1),
+            encoderLayer(layers - 1));
+        yield ATTENTION;
+      }
+      case INPUT_FEEDING -> {
+        GateSettings gate = model.gate();
+        graph.addVertex(DECODER, new InputFeedingDecoder(e, h, layers, gate.mode(), gate.temperature(),
+            gate.noiseProbability(), gate.epsilon(), model.seed(), model.dropout(), updater), TARGET_EMBEDDING,
+            encoderLayer(layers - 1));
+        yield DECODER;
+      }
+    };
+    graph.addLayer(OUTPUT, SoftmaxOutputLayer.of(h, targetVocabulary, model.dropout(), labelSmoothing),
+        attentional);
     return graph.setOutputs(OUTPUT).build();
   }
 

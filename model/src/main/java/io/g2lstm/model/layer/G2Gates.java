@@ -8,6 +8,9 @@ import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Log;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
+import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
+import org.nd4j.linalg.api.ops.random.impl.UniformDistribution;
+import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -143,6 +146,13 @@ final class G2Gates {
     Nd4j.exec(new MulOp(gateBlocks, gateBlocks, tanhDerivative));
     Nd4j.exec(new SubOp(gateBlocks, tanhDerivative, sigmoidDerivative));
     tanhDerivative.rsubi(1.0);
+  }
+
+  /** Fills {@code uniform} with U ~ Uniform(0, 1), then {@code bernoulli} with B ~ Bernoulli(p), from {@code random}.
+   */
+  static void draw(Random random, INDArray uniform, INDArray bernoulli, double probability) {
+    Nd4j.getExecutioner().exec(new UniformDistribution(uniform, 0.0, 1.0), random);
+    Nd4j.getExecutioner().exec(new BernoulliDistribution(bernoulli, probability), random);
   }
 
   /**

@@ -15,8 +15,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
-import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
-import org.nd4j.linalg.api.ops.random.impl.UniformDistribution;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -321,8 +319,7 @@ public class G2Lstm extends BaseRecurrentLayer<G2LstmLayer> {
         noiseRandom = Nd4j.getRandomFactory().getNewRandomInstance(key);
       }
       noiseRandom.setSeed(key);
-      Nd4j.getExecutioner().exec(new UniformDistribution(uniform, 0.0, 1.0), noiseRandom);
-      Nd4j.getExecutioner().exec(new BernoulliDistribution(bernoulli, conf.getNoiseProbability()), noiseRandom);
+      G2Gates.draw(noiseRandom, uniform, bernoulli, conf.getNoiseProbability());
     }
     G2Gates.noise(uniform, bernoulli, arrays[2], conf.getEpsilon(), temperature);
     return uniform;

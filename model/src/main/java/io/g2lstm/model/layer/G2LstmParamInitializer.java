@@ -95,20 +95,9 @@ public final class G2LstmParamInitializer implements ParamInitializer {
     checkLength(layer, paramsView);
     Map<String, INDArray> params = views(layer, paramsView);
     if (initializeParams) {
-      long nIn = layer.getNIn();
-      long nOut = layer.getNOut();
       IWeightInit inputInit = layer.getWeightInitFn();
-      IWeightInit recurrentInit = layer.getWeightInitFnRecurrent() != null
-          ? layer.getWeightInitFnRecurrent() : inputInit;
-      INDArray w = params.get(INPUT_WEIGHT_KEY);
-      INDArray rw = params.get(RECURRENT_WEIGHT_KEY);
-      // DL4J's LSTM convention: fan-in is the layer size, fan-out the size of [x; h]; each gate block is scaled like
-      // one unit's incoming weights rather than like a 4H-wide matrix.
-      inputInit.init(nOut, nIn + nOut, w.shape(), 'c', w);
-      recurrentInit.init(nOut, nIn + nOut, rw.shape(), 'c', rw);
-      INDArray b = params.get(BIAS_KEY);
-      b.assign(layer.getBiasInit());
-      gateBlock(b, FORGET_GATE, nOut).assign(layer.getForgetGateBiasInit());
+      initialize(layer, params, inputInit,
+          layer.getWeightInitFnRecurrent() != null ? layer.getWeightInitFnRecurrent() : inputInit);
     }
     for (String key : PARAM_KEYS) {
       conf.addVariable(key);
@@ -121,6 +110,22 @@ public final class G2LstmParamInitializer implements ParamInitializer {
     G2LstmLayer layer = (G2LstmLayer) conf.getLayer();
     checkLength(layer, gradientView);
     return views(layer, gradientView);
+  }
+
+  /** Initialises the views W, RW and b of {@code layer}'s parameters. */
+  static void initialize(G2LstmLayer layer, Map<String, INDArray> params, IWeightInit inputInit,
+      IWeightInit recurrentInit) {
+    long nIn = layer.getNIn();
+    long nOut = layer.getNOut();
+    INDArray w = params.get(INPUT_WEIGHT_KEY);
+    INDArray rw = params.get(RECURRENT_WEIGHT_KEY);
+    // DL4J's LSTM convention: fan-in is the layer size, fan-out the size of [x; h]; each gate block is scaled like
+    // one unit's incoming weights rather than like a 4H-wide matrix.
+    inputInit.init(nOut, nIn + nOut, w.shape(), 'c', w);
+    recurrentInit.init(nOut, nIn + nOut, rw.shape(), 'c', rw);
+    INDArray b = params.get(BIAS_KEY);
+    b.assign(layer.getBiasInit());
+    gateBlock(b, FORGET_GATE, nOut).assign(layer.getForgetGateBiasInit());
   }
 
   /** The views W, RW and b of a flat row vector laid out as described above. */

@@ -151,8 +151,24 @@ final class G2Sequence {
    * ({@code [b, T]} of 0 and 1, or null).
    */
   void begin(INDArray input, INDArray mask) {
-    timeSteps = (int) input.size(2);
+    start((int) input.size(2), mask);
     blocks(stacked, 0, timeSteps, 0, nIn).assign(input.permute(2, 1, 0));
+  }
+
+  /**
+   * Starts a pass whose inputs the caller writes step by step into {@link #inputRows} (a layer inside a recurrence
+   * of its own, such as {@link InputFeedingRecurrence}); the input rows of every block start at 0.
+   */
+  void begin(int steps, INDArray mask) {
+    start(steps, mask);
+    blocks(stacked, 0, timeSteps, 0, nIn).assign(0.0);
+  }
+
+  private void start(int steps, INDArray mask) {
+    if (steps > capacity) {
+      throw new IllegalArgumentException("G2Sequence: " + steps + " steps exceed the capacity " + capacity);
+    }
+    timeSteps = steps;
     readMask(mask);
   }
 
@@ -232,12 +248,37 @@ final class G2Sequence {
   /** The recurrence over all steps, with the stacked weights {@code [R, 4H]} (i, f columns divided by tau). */
   void run(INDArray weights) {
     for (int t = 0; t < timeSteps; t++) {
-      Nd4j.gemm(weights, stepStacked[t], stepPreactivations[t], true, false, 1.0, 1.0);
-      G2Gates.forward(steps[t]);
-      if (partiallyMasked[t]) {
-        carryHidden(t);
-      }
+      step(t, weights);
     }
+  }
+
+  /** Step t of the recurrence: {@code h_t} and {@code c_t} from {@code x_t}, {@code h_(t-1)} and {@code c_(t-1)}. */
+  void step(int t, INDArray weights) {
+    Nd4j.gemm(weights, stepStacked[t], stepPreactivations[t], true, false, 1.0, 1.0);
+    G2Gates.forward(steps[t]);
+    if (partiallyMasked[t]) {
+      carryHidden(t);
+    }
+  }
+
+  /** The input rows {@code x_t} of block t, {@code [nIn, b]}: a view to write a step's input into. */
+  INDArray inputRows(int t) {
+    return block(stacked, t, 0, nIn);
+  }
+
+  /** Rows {@code [from, to)} of every step's input {@code x_t} as a strided {@code [T, to - from, b]} view. */
+  INDArray inputRowsOfSteps(long from, long to) {
+    return blocks(stacked, 0, timeSteps, from, to);
+  }
+
+  /** Rows {@code [from, to)} of every step's input gradient, as {@link #inputRowsOfSteps} views the inputs. */
+  INDArray inputGradientRowsOfSteps(long from, long to) {
+    return blocks(stackedGradients, 0, timeSteps, from, to);
+  }
+
+  /** {@code h_t} as a {@code [H, b]} view (set by {@link #step}, or by {@link #setInitialState} for t = -1). */
+  INDArray hidden(int t) {
+    return hiddenRows(stacked, t + 1);
   }
 
   /** {@code h_t = m h_t + (1 - m) h_(t-1)}: the state passes unchanged through masked steps. */
@@ -281,8 +322,7 @@ final class G2Sequence {
 
   /** Starts the backward pass with the gradient of the outputs ({@code [b, H, T]}; ignored at masked steps). */
   void setOutputGradient(INDArray epsilon) {
-    allocateBackward();
-    stackedGradients.get(interval(timeSteps + 1)).assign(0.0);
+    clearGradients();
     INDArray target = blocks(stackedGradients, 1, timeSteps, nIn, rows);
     INDArray source = epsilon.permute(2, 1, 0);
     if (masked) {
@@ -302,8 +342,20 @@ final class G2Sequence {
    */
   void backward(INDArray weights, int firstStep, INDArray finalCell, INDArray weightGradient,
       INDArray biasGradient) {
-    int used = timeSteps - firstStep;
-    if (used > 0) {
+    beginBackward(firstStep, finalCell);
+    for (int t = timeSteps - 1; t >= firstStep; t--) {
+      backwardStep(t, weights, weightGradient);
+    }
+    biasGradient(firstStep, biasGradient);
+  }
+
+  /**
+   * Prepares backpropagation down to {@code firstStep}: the derivative factors of those steps, and {@code dc} from
+   * {@code finalCell} ({@code [b, H]}, or null for 0). The steps then run from the last down with
+   * {@link #backwardStep}.
+   */
+  void beginBackward(int firstStep, INDArray finalCell) {
+    if (timeSteps > firstStep) {
       INDArray usedGates = gates.get(interval(firstStep, timeSteps));
       G2Gates.derivativeFactors(usedGates, sigmoidDerivative.get(interval(firstStep, timeSteps)),
           tanhDerivative.get(interval(firstStep, timeSteps)));
@@ -313,21 +365,46 @@ final class G2Sequence {
     } else {
       cellGradient.assign(finalCell.transpose());
     }
-    for (int t = timeSteps - 1; t >= firstStep; t--) {
-      if (partiallyMasked[t]) {
-        carryHiddenGradient(t);
-      }
-      G2Gates.backward(gradientSteps[t], cellGradient, cellGradientPair);
-      INDArray gradient = stepPreactivations[t];
-      Nd4j.gemm(weights, gradient, stepStackedGradients[t], false, false, 1.0, 1.0);
-      Nd4j.gemm(stepStacked[t], gradient, weightGradient, false, true, 1.0, 1.0);
+  }
+
+  /**
+   * Step t backwards, once the whole gradient reaching {@code h_t} is in {@link #hiddenGradient}: adds to the
+   * gradients of {@code x_t} and {@code h_(t-1)} and to {@code weightGradient}, and leaves {@code dz} of the step.
+   */
+  void backwardStep(int t, INDArray weights, INDArray weightGradient) {
+    if (partiallyMasked[t]) {
+      carryHiddenGradient(t);
     }
-    if (used > 0) {
+    G2Gates.backward(gradientSteps[t], cellGradient, cellGradientPair);
+    INDArray gradient = stepPreactivations[t];
+    Nd4j.gemm(weights, gradient, stepStackedGradients[t], false, false, 1.0, 1.0);
+    Nd4j.gemm(stepStacked[t], gradient, weightGradient, false, true, 1.0, 1.0);
+  }
+
+  /** The bias gradient {@code [1, 4H]}: the sum of {@code dz} over the steps from {@code firstStep}. */
+  void biasGradient(int firstStep, INDArray biasGradient) {
+    if (timeSteps > firstStep) {
       INDArray sums = preactivations.get(interval(firstStep, timeSteps)).sum(0, 2);
       biasGradient.assign(sums.reshape(1, 4 * nOut));
     } else {
       biasGradient.assign(0.0);
     }
+  }
+
+  /** The gradient reaching {@code h_t} as a {@code [H, b]} view (t = -1: the initial hidden state's). */
+  INDArray hiddenGradient(int t) {
+    return hiddenRows(stackedGradients, t + 1);
+  }
+
+  /** The gradient of the input {@code x_t}, {@code [nIn, b]}, complete once {@link #backwardStep} ran for t. */
+  INDArray inputGradientRows(int t) {
+    return block(stackedGradients, t, 0, nIn);
+  }
+
+  /** Starts a backward pass whose output gradients the caller adds step by step into {@link #hiddenGradient}. */
+  void clearGradients() {
+    allocateBackward();
+    stackedGradients.get(interval(timeSteps + 1)).assign(0.0);
   }
 
   /** The gradient reaching a masked step's {@code h_t} goes to {@code h_(t-1)} instead of into the cell. */

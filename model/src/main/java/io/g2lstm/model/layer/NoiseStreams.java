@@ -3,11 +3,12 @@ package io.g2lstm.model.layer;
 import java.lang.reflect.Field;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.nn.layers.recurrent.BidirectionalLayer;
 
 /**
  * Gives every G²-LSTM layer of a model replica its noise stream ({@link G2Lstm#setNoiseStream}), including the two
- * directions inside a {@link BidirectionalLayer}. The stream belongs to the layer implementations, which each replica
+ * directions inside a {@link BidirectionalLayer} and the input-feeding decoder's layers. The stream belongs to the layer implementations, which each replica
  * has of its own: the configurations inside DL4J's {@code Bidirectional} are shared by every copy of a model (its
  * {@code clone()} is shallow), so a stream set there would be a race between replicas training in one JVM.
  */
@@ -33,6 +34,11 @@ public final class NoiseStreams {
   public static void assign(ComputationGraph graph, long stream) {
     for (Layer layer : graph.getLayers()) {
       assign(layer, stream);
+    }
+    for (GraphVertex vertex : graph.getVertices()) {
+      if (vertex instanceof InputFeedingDecoderVertex decoder) {
+        decoder.setNoiseStream(stream);
+      }
     }
   }
 

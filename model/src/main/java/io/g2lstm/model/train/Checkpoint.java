@@ -14,6 +14,7 @@ import io.g2lstm.common.TextFiles;
 import io.g2lstm.common.fs.LocalFileStore;
 import io.g2lstm.common.fs.OutputOwner;
 import io.g2lstm.common.fs.StagedDirectory;
+import io.g2lstm.model.DecoderKind;
 import io.g2lstm.model.data.TranslationAssets;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -45,6 +46,7 @@ import org.deeplearning4j.util.ModelSerializer;
 public final class Checkpoint {
 
   public static final String MODEL = "model.zip";
+  private static final String DECODER_KEY = "model.decoder";
   public static final String STATE = "state.json";
   public static final String CONFIGURATION = "train.conf";
   public static final String DIRECTORY = "checkpoints";
@@ -224,12 +226,28 @@ public final class Checkpoint {
     return TranslationAssets.load(directory);
   }
 
-  /** The resolved configuration the checkpoint was trained with, read; errors name it by {@link #origin}. */
+  /**
+   * The resolved configuration the checkpoint was trained with, read; errors name it by {@link #origin}. A model
+   * trained before {@code model.decoder} existed has the decoder of that time, {@code attention-after}, whatever
+   * today's default.
+   */
   public SettingsReader settings() {
+    String text;
     try {
-      return SettingsReader.parse(Files.readString(configuration()), describe(CONFIGURATION));
+      text = Files.readString(configuration());
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + describe(CONFIGURATION), e);
+    }
+    return SettingsReader.parse(text, describe(CONFIGURATION), predatesDecoderSetting(text)
+        ? Map.of(DECODER_KEY, SettingsReader.settingName(DecoderKind.ATTENTION_AFTER)) : Map.of());
+  }
+
+  /** Whether {@code text} lacks {@code model.decoder}; text that does not parse is left to the settings reader. */
+  private static boolean predatesDecoderSetting(String text) {
+    try {
+      return !ConfigFactory.parseString(text).hasPath(DECODER_KEY);
+    } catch (ConfigException e) {
+      return false;
     }
   }
 

@@ -12,6 +12,7 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.LifecycleException;
+import io.g2lstm.model.DecoderKind;
 import io.g2lstm.model.GateSettings;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.data.TranslationAssets;
@@ -64,7 +65,8 @@ class CompressedCheckpointTest {
         Vocabulary.fromCounts(counts, 10).write(out);
       }
     }
-    ModelSettings model = new ModelSettings("tiny", 4, 6, 1, 0.0, new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3), 5);
+    ModelSettings model = new ModelSettings("tiny", 4, 6, 1, 0.0,
+        DecoderKind.ATTENTION_AFTER, new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3), 5);
     ComputationGraph graph = new ComputationGraph(TranslationGraph.configure(model, 10, 10, new Adam(0.01),
         DataType.FLOAT));
     graph.init();

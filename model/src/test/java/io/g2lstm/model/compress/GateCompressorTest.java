@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.DataException;
+import io.g2lstm.model.DecoderKind;
 import io.g2lstm.model.GateSettings;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.graph.TranslationGraph;
@@ -49,7 +50,7 @@ class GateCompressorTest {
 
   private static ComputationGraph graph() {
     ModelSettings settings = new ModelSettings("compress", 3, 8, LAYERS, 0.0,
-        new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3), 7);
+        DecoderKind.ATTENTION_AFTER, new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3), 7);
     ComputationGraph graph = new ComputationGraph(
         TranslationGraph.configure(settings, 6, 7, new Adam(0.01), DataType.FLOAT));
     graph.init();

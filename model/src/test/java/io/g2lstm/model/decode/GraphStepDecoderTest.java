@@ -2,6 +2,7 @@ package io.g2lstm.model.decode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.g2lstm.model.DecoderKind;
 import io.g2lstm.model.GateSettings;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.data.Minibatches;
@@ -23,7 +24,7 @@ class GraphStepDecoderTest {
   @EnumSource(GateMode.class)
   void stepByStepLogitsEqualTeacherForcedOnes(GateMode mode) {
     ModelSettings settings = new ModelSettings("step", 8, 10, 2, 0.3,
-        new GateSettings(mode, GateSettings.defaultTemperature(mode), 0.2, 1e-3), 7);
+        DecoderKind.ATTENTION_AFTER, new GateSettings(mode, GateSettings.defaultTemperature(mode), 0.2, 1e-3), 7);
     ComputationGraph graph = new ComputationGraph(
         TranslationGraph.configure(settings, 13, 17, new Adam(1e-3), DataType.FLOAT));
     graph.init();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.g2lstm.common.ConfigurationException;
+import io.g2lstm.model.DecoderKind;
 import io.g2lstm.model.GateSettings;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.data.Minibatches;
@@ -66,7 +67,7 @@ class GateRecorderTest {
 
   private static ComputationGraph graph(GateMode mode, DataType dataType) {
     ModelSettings settings = new ModelSettings("gates", 4, HIDDEN, 2, 0.3,
-        new GateSettings(mode, GateSettings.defaultTemperature(mode), 0.5, 1e-3), 7);
+        DecoderKind.ATTENTION_AFTER, new GateSettings(mode, GateSettings.defaultTemperature(mode), 0.5, 1e-3), 7);
     ComputationGraph graph = new ComputationGraph(TranslationGraph.configure(settings, SOURCE_VOCABULARY,
         TARGET_VOCABULARY, new NoOp(), dataType));
     graph.init();

@@ -3,6 +3,7 @@ package io.g2lstm.model.layer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.g2lstm.model.DecoderKind;
 import io.g2lstm.model.GateSettings;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.data.Minibatches;
@@ -11,6 +12,8 @@ import io.g2lstm.model.graph.TranslationGraph;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.learning.config.Adam;
@@ -18,15 +21,14 @@ import org.nd4j.linalg.learning.config.Adam;
 /** Replicas of one model at the same iteration draw different G² noise once they have different streams. */
 class NoiseStreamsTest {
 
-  private static final ModelSettings SETTINGS = new ModelSettings("streams", 6, 8, 2, 0.0,
-      new GateSettings(GateMode.G2, 0.9, 0.5, 1e-3), 7);
-
-  @Test
-  void streamZeroKeepsTheNoiseAndOtherStreamsChangeIt() {
+  /** Both decoders: the input-feeding one draws the noise of its layers itself. */
+  @ParameterizedTest
+  @EnumSource(DecoderKind.class)
+  void streamZeroKeepsTheNoiseAndOtherStreamsChangeIt(DecoderKind decoder) {
     MultiDataSet batch = batch();
-    ComputationGraph plain = graph();
-    ComputationGraph zero = graph();
-    ComputationGraph one = graph();
+    ComputationGraph plain = graph(decoder);
+    ComputationGraph zero = graph(decoder);
+    ComputationGraph one = graph(decoder);
     NoiseStreams.assign(zero, 0);
     NoiseStreams.assign(one, 1);
 
@@ -62,8 +64,14 @@ class NoiseStreamsTest {
   }
 
   private static ComputationGraph graph() {
+    return graph(DecoderKind.ATTENTION_AFTER);
+  }
+
+  private static ComputationGraph graph(DecoderKind decoder) {
+    ModelSettings settings = new ModelSettings("streams", 6, 8, 2, 0.0, decoder,
+        new GateSettings(GateMode.G2, 0.9, 0.5, 1e-3), 7);
     ComputationGraph graph = new ComputationGraph(
-        TranslationGraph.configure(SETTINGS, 10, 10, new Adam(0.01), DataType.DOUBLE));
+        TranslationGraph.configure(settings, 10, 10, new Adam(0.01), DataType.DOUBLE));
     graph.init();
     return graph;
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.SettingsReader;
+import io.g2lstm.model.DecoderKind;
 import io.g2lstm.model.GateSettings;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.data.Minibatches;
@@ -93,7 +94,8 @@ class LearningRateScheduleTest {
   void theRateOfAnEpochReachesEveryParameterAndTheSavedConfiguration() {
     TrainSettings train = settings("train { optimizer = adam, learning-rate = 0.01 }");
     ComputationGraph graph = new ComputationGraph(TranslationGraph.configure(new ModelSettings("test", 8, 16, 2, 0.1,
-        new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3), 3), 12, 12, train.updater(), DataType.FLOAT, 0));
+        DecoderKind.ATTENTION_AFTER, new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3), 3), 12, 12, train.updater(),
+        DataType.FLOAT, 0));
     graph.init();
     ParallelIds data = TrainerTest.reversalTask(8, 1);
     MultiDataSet batch = Minibatches.encode(data, new int[] {0, 1, 2, 3, 4, 5, 6, 7}, DataType.FLOAT);

@@ -10,6 +10,7 @@ import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.DataException;
 import io.g2lstm.common.LifecycleException;
 import io.g2lstm.common.SettingsReader;
+import io.g2lstm.model.DecoderKind;
 import io.g2lstm.model.GateSettings;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.data.ParallelIds;
@@ -92,7 +93,8 @@ class TrainerTest {
           + "  gate { mode = g2, temperature = 0.9, noise-probability = 0.2, epsilon = 0.001 } }\n";
 
   private static ModelSettings model() {
-    return new ModelSettings("test", 8, 16, 1, 0.1, new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3), 3);
+    return new ModelSettings("test", 8, 16, 1, 0.1,
+        DecoderKind.ATTENTION_AFTER, new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3), 3);
   }
 
   private TrainSettings train(Path output, int epochs) {
@@ -279,7 +281,8 @@ class TrainerTest {
     new Trainer(model(), train(dir.resolve("out"), 1), data, CONFIGURATION,
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
         .run(reversalTask(16, 1), reversalTask(8, 2), false);
-    ModelSettings wider = new ModelSettings("test", 8, 32, 1, 0.1, new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3), 3);
+    ModelSettings wider = new ModelSettings("test", 8, 32, 1, 0.1,
+        DecoderKind.ATTENTION_AFTER, new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3), 3);
     ConfigurationException e = assertThrows(ConfigurationException.class, () -> new Trainer(wider,
         train(dir.resolve("out"), 2), data, "", System.out).run(reversalTask(8, 1), reversalTask(8, 2), true));
     assertTrue(e.getMessage().contains("hiddenSize=16"), e.getMessage());

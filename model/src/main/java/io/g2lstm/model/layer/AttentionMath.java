@@ -1,4 +1,4 @@
-package io.g2lstm.model.graph;
+package io.g2lstm.model.layer;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -1,4 +1,4 @@
-package io.g2lstm.model.graph;
+package io.g2lstm.model.layer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
