@@ -1,6 +1,8 @@
 package io.g2lstm.model.decode;
 
 import io.g2lstm.model.layer.AttentionMath;
+import io.g2lstm.model.layer.DecoderState;
+import io.g2lstm.model.layer.InputFeedingDecoderVertex;
 import io.g2lstm.model.graph.LuongAttention;
 import io.g2lstm.model.graph.SoftmaxCrossEntropy;
 import io.g2lstm.model.graph.TranslationGraph;
@@ -40,6 +42,9 @@ public final class GraphStepDecoder implements IncrementalModel {
   private final ComputationGraph graph;
   private final int layers;
   private final INDArray targetEmbedding;
+  /** The input-feeding decoder, or null when the graph's decoder is of the attention-after kind. */
+  private final InputFeedingDecoderVertex inputFeeding;
+  private DecoderState inputFeedingState;
   private final INDArray wa;
   private final INDArray wc;
   private final INDArray outputWeights;
@@ -55,9 +60,16 @@ public final class GraphStepDecoder implements IncrementalModel {
     this.graph = graph;
     this.layers = layers;
     this.targetEmbedding = graph.getLayer(TranslationGraph.TARGET_EMBEDDING).getParam("W");
-    Map<String, INDArray> attention = graph.getVertex(TranslationGraph.ATTENTION).paramTable(false);
-    this.wa = attention.get(LuongAttention.SCORE_WEIGHTS);
-    this.wc = attention.get(LuongAttention.OUTPUT_WEIGHTS);
+    this.inputFeeding = graph.getVertex(TranslationGraph.DECODER) instanceof InputFeedingDecoderVertex decoder
+        ? decoder : null;
+    if (inputFeeding == null) {
+      Map<String, INDArray> attention = graph.getVertex(TranslationGraph.ATTENTION).paramTable(false);
+      this.wa = attention.get(LuongAttention.SCORE_WEIGHTS);
+      this.wc = attention.get(LuongAttention.OUTPUT_WEIGHTS);
+    } else {
+      this.wa = null;
+      this.wc = null;
+    }
     this.outputWeights = graph.getLayer(TranslationGraph.OUTPUT).getParam("W");
     this.outputBias = graph.getLayer(TranslationGraph.OUTPUT).getParam("b");
   }
@@ -93,6 +105,10 @@ public final class GraphStepDecoder implements IncrementalModel {
     }
     rowEncoder = encoder;
     rowSourceMask = sourceMask;
+    if (inputFeeding != null) {
+      inputFeedingState = inputFeeding.startState(encoder, sourceMask);
+      return;
+    }
     for (int l = 0; l < layers; l++) {
       decoderLayer(l).rnnClearPreviousState();
     }
@@ -108,17 +124,31 @@ public final class GraphStepDecoder implements IncrementalModel {
     try (MemoryWorkspace workspace = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE,
         STEP_WORKSPACE_ID)) {
       int n = previousTokens.length;
-      INDArray x = targetEmbedding.getRows(previousTokens).reshape(n, targetEmbedding.size(1), 1);
-      LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
-      for (int l = 0; l < layers; l++) {
-        x = decoderLayer(l).rnnTimeStep(x, noWorkspaces);
-      }
-      INDArray hidden = AttentionMath.forward(x, rowEncoder, rowSourceMask, wa, wc).hidden();
+      INDArray hidden = inputFeeding != null ? inputFeedingStep(previousTokens) : attentionAfterStep(previousTokens);
       INDArray logProbabilities = Nd4j.create(outputWeights.dataType(), new long[] {n, outputWeights.size(1)}, 'c');
       SoftmaxCrossEntropy.logits(hidden.reshape(n, hidden.size(1)), outputWeights, outputBias, logProbabilities);
       Nd4j.exec(new LogSoftMax(logProbabilities, logProbabilities));
       return logProbabilities.castTo(DataType.FLOAT).data().asFloat();
     }
+  }
+
+  /** The attentional states [n, H] of one step of the attention-after decoder: its layers, then attention. */
+  private INDArray attentionAfterStep(int[] previousTokens) {
+    int n = previousTokens.length;
+    INDArray x = targetEmbedding.getRows(previousTokens).reshape(n, targetEmbedding.size(1), 1);
+    LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
+    for (int l = 0; l < layers; l++) {
+      x = decoderLayer(l).rnnTimeStep(x, noWorkspaces);
+    }
+    return AttentionMath.forward(x, rowEncoder, rowSourceMask, wa, wc).hidden();
+  }
+
+  /** The attentional states [n, H] of one step of the input-feeding decoder, which keeps its state here. */
+  private INDArray inputFeedingStep(int[] previousTokens) {
+    InputFeedingDecoderVertex.Step step = inputFeeding.step(targetEmbedding.getRows(previousTokens), rowEncoder,
+        rowSourceMask, inputFeedingState);
+    inputFeedingState = step.state();
+    return step.attentional();
   }
 
   @Override
@@ -131,6 +161,10 @@ public final class GraphStepDecoder implements IncrementalModel {
       sentenceOfRow = sentences;
       rowEncoder = selectRows(encoder, sentences);
       rowSourceMask = selectRows(sourceMask, sentences);
+    }
+    if (inputFeeding != null) {
+      inputFeedingState = inputFeedingState.map(state -> selectRows(state, rows));
+      return;
     }
     for (int l = 0; l < layers; l++) {
       RecurrentLayer layer = decoderLayer(l);

@@ -94,6 +94,29 @@ public final class InputFeedingDecoderVertex extends BaseGraphVertex {
     }
   }
 
+  /** The state the decoder starts from for these encoder states [b, H, S] and source mask [b, S] (or null). */
+  public DecoderState startState(INDArray encoder, INDArray sourceMask) {
+    try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+      return recurrence.initialState(paramViews, encoder, sourceMask);
+    }
+  }
+
+  /** The result of one inference step: the attentional states [b, H] and the state after the step. */
+  public record Step(INDArray attentional, DecoderState state) {}
+
+  /**
+   * One inference step (no dropout, no noise) from {@code state}, for incremental decoding.
+   *
+   * @param embeddings the target embeddings of the step, [b, E]
+   */
+  public Step step(INDArray embeddings, INDArray encoder, INDArray sourceMask, DecoderState state) {
+    try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+      INDArray output = recurrence.forward(paramViews, false,
+          embeddings.reshape(embeddings.size(0), embeddings.size(1), 1), null, encoder, sourceMask, state, 0);
+      return new Step(output.reshape(output.size(0), output.size(1)), recurrence.finalState());
+    }
+  }
+
   @Override
   public INDArray doForward(boolean training, LayerWorkspaceMgr workspaceMgr) {
     INDArray output;
@@ -106,7 +129,7 @@ public final class InputFeedingDecoderVertex extends BaseGraphVertex {
   private INDArray forward(boolean training) {
     INDArray embeddings = inputs[0];
     INDArray encoder = inputs[1];
-    InputFeedingRecurrence.State start = recurrence.initialState(paramViews, encoder, sourceMask);
+    DecoderState start = recurrence.initialState(paramViews, encoder, sourceMask);
     INDArray output = recurrence.forward(paramViews, training, embeddings, targetMask, encoder, sourceMask, start,
         noiseKey());
     passEmbeddings = embeddings;

@@ -35,12 +35,6 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 final class InputFeedingRecurrence {
 
-  /**
-   * The decoder's state between steps, all [b, H]: per layer the hidden and cell states, and the last attentional
-   * state, which the next step feeds to the first layer.
-   */
-  record State(INDArray[] hidden, INDArray[] cell, INDArray feed) {}
-
   /** Views of the decoder's parameters (or gradients) in its flat array; weights stacked [in_l + H, 4H]. */
   record Params(INDArray[] weights, INDArray[] bias, INDArray[] initWeights, INDArray[] initBias, INDArray wa,
       INDArray wc, Map<String, INDArray> table) {
@@ -109,7 +103,7 @@ final class InputFeedingRecurrence {
   /** The initial state's inputs when the pass started from the encoder (for the backward pass), else null. */
   private INDArray meanEncoder;
   private INDArray sourceWeights;
-  private State start;
+  private DecoderState start;
 
   InputFeedingRecurrence(InputFeedingDecoder conf, DataType dataType) {
     this.conf = conf;
@@ -125,7 +119,7 @@ final class InputFeedingRecurrence {
   }
 
   /** The initial state from the encoder states [b, H, S] and the source mask [b, S] (null: nothing padded). */
-  State initialState(Params params, INDArray encoder, INDArray mask) {
+  DecoderState initialState(Params params, INDArray encoder, INDArray mask) {
     long b = encoder.size(0);
     long s = encoder.size(2);
     INDArray weights = mask == null ? Nd4j.valueArrayOf(new long[] {b, s}, 1.0 / s, dataType)
@@ -142,7 +136,7 @@ final class InputFeedingRecurrence {
           false);
       cell[l] = Nd4j.zeros(dataType, b, h);
     }
-    start = new State(hidden, cell, Nd4j.zeros(dataType, b, h));
+    start = new DecoderState(hidden, cell, Nd4j.zeros(dataType, b, h));
     return start;
   }
 
@@ -155,7 +149,7 @@ final class InputFeedingRecurrence {
    * @param noiseKey seeds the G² noise of a training pass
    */
   INDArray forward(Params params, boolean training, INDArray embeddings, INDArray mask, INDArray encoder,
-      INDArray encoderMask, State state, long noiseKey) {
+      INDArray encoderMask, DecoderState state, long noiseKey) {
     this.minibatch = embeddings.size(0);
     this.timeSteps = (int) embeddings.size(2);
     this.targetMask = mask;
@@ -226,7 +220,7 @@ final class InputFeedingRecurrence {
   }
 
   /** The state after the last step of the last forward pass, as new arrays. */
-  State finalState() {
+  DecoderState finalState() {
     INDArray[] hidden = new INDArray[layers];
     INDArray[] cell = new INDArray[layers];
     for (int l = 0; l < layers; l++) {
@@ -234,7 +228,7 @@ final class InputFeedingRecurrence {
       cell[l] = sequences[l].finalCell().dup('c');
     }
     INDArray feed = attention[timeSteps - 1].hidden().reshape(minibatch, h).dup('c');
-    return new State(hidden, cell, feed);
+    return new DecoderState(hidden, cell, feed);
   }
 
   /** The gradients of the last forward pass's inputs. */

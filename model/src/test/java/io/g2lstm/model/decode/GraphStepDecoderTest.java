@@ -9,22 +9,29 @@ import io.g2lstm.model.data.Minibatches;
 import io.g2lstm.model.data.ParallelIds;
 import io.g2lstm.model.graph.TranslationGraph;
 import io.g2lstm.model.layer.GateMode;
+import java.util.stream.Stream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.learning.config.Adam;
 
-/** The incremental decoder computes what the training graph computes with teacher forcing. */
+/** The incremental decoder computes what the training graph computes with teacher forcing, for both decoders. */
 class GraphStepDecoderTest {
 
+  static Stream<Arguments> decodersAndGates() {
+    return Stream.of(DecoderKind.values()).flatMap(decoder -> Stream.of(GateMode.values())
+        .map(mode -> Arguments.of(decoder, mode)));
+  }
+
   @ParameterizedTest
-  @EnumSource(GateMode.class)
-  void stepByStepLogitsEqualTeacherForcedOnes(GateMode mode) {
-    ModelSettings settings = new ModelSettings("step", 8, 10, 2, 0.3,
-        DecoderKind.ATTENTION_AFTER, new GateSettings(mode, GateSettings.defaultTemperature(mode), 0.2, 1e-3), 7);
+  @MethodSource("decodersAndGates")
+  void stepByStepLogitsEqualTeacherForcedOnes(DecoderKind decoderKind, GateMode mode) {
+    ModelSettings settings = new ModelSettings("step", 8, 10, 2, 0.3, decoderKind,
+        new GateSettings(mode, GateSettings.defaultTemperature(mode), 0.2, 1e-3), 7);
     ComputationGraph graph = new ComputationGraph(
         TranslationGraph.configure(settings, 13, 17, new Adam(1e-3), DataType.FLOAT));
     graph.init();
@@ -55,7 +62,7 @@ class GraphStepDecoderTest {
         }
         for (int v = 0; v < 17; v++) {
           assertEquals(Math.log(probabilities.getDouble(r, v, t)), logProbs[r * 17 + v], 1e-5,
-              mode + ": row " + r + " position " + t + " token " + v);
+              decoderKind + ", " + mode + ": row " + r + " position " + t + " token " + v);
         }
       }
     }
