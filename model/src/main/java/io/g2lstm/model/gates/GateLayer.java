@@ -3,6 +3,7 @@ package io.g2lstm.model.gates;
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.model.graph.TranslationGraph;
 import io.g2lstm.model.layer.G2LstmLayer;
+import io.g2lstm.model.layer.InputFeedingDecoder;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +91,8 @@ public record GateLayer(String layer, Direction direction) implements Serializab
 
   /**
    * The names of every G²-LSTM layer of {@code graph} whose gates can be recorded, in the graph's layer order: a
-   * plain layer by its name, a bidirectional one by its two directions.
+   * plain layer by its name, a bidirectional one by its two directions; then the layers inside an input-feeding
+   * decoder, {@code decoder-<i>}.
    */
   public static List<String> available(ComputationGraph graph) {
     List<String> names = new ArrayList<>();
@@ -101,6 +103,11 @@ public record GateLayer(String layer, Direction direction) implements Serializab
         names.add(conf.getLayerName() + Direction.BACKWARD.suffix());
       } else if (conf instanceof G2LstmLayer) {
         names.add(conf.getLayerName());
+      }
+    }
+    if (graph.getConfiguration().getVertices().get(TranslationGraph.DECODER) instanceof InputFeedingDecoder decoder) {
+      for (int l = 0; l < decoder.getLayers(); l++) {
+        names.add(TranslationGraph.decoderLayer(l));
       }
     }
     return names;

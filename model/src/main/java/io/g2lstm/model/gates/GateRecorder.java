@@ -3,13 +3,16 @@ package io.g2lstm.model.gates;
 import io.g2lstm.common.LifecycleException;
 import io.g2lstm.model.data.Minibatches;
 import io.g2lstm.model.data.ParallelIds;
+import io.g2lstm.model.graph.TranslationGraph;
 import io.g2lstm.model.layer.G2Lstm;
 import io.g2lstm.model.layer.G2LstmParamInitializer;
+import io.g2lstm.model.layer.InputFeedingDecoderVertex;
 import io.g2lstm.prep.pipeline.Vocabulary;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.recurrent.BidirectionalLayer;
@@ -36,7 +39,8 @@ public final class GateRecorder {
 
   private final ComputationGraph graph;
   private final GateLayer layer;
-  private final G2Lstm gates;
+  /** The gate values of the layer's last pass, [b, H, T], by gate index of {@link G2LstmParamInitializer}. */
+  private final IntFunction<INDArray> gates;
   private final int stopIndex;
   private final DataType dataType;
 
@@ -45,13 +49,21 @@ public final class GateRecorder {
     layer.requireIn(graph);
     this.graph = graph;
     this.layer = layer;
-    Layer found = graph.getLayer(layer.layer());
-    this.gates = switch (layer.direction()) {
-      case NONE -> (G2Lstm) found;
-      case FORWARD -> direction(found, "fwd");
-      case BACKWARD -> direction(found, "bwd");
-    };
-    this.stopIndex = topologicalPosition(graph, layer.layer());
+    if (graph.getVertex(TranslationGraph.DECODER) instanceof InputFeedingDecoderVertex decoder
+        && layer.side() == GateLayer.Side.TARGET) {
+      int index = Integer.parseInt(layer.layer().substring(layer.layer().indexOf('-') + 1));
+      this.gates = gate -> decoder.gateValues(index, gate);
+      this.stopIndex = topologicalPosition(graph, TranslationGraph.DECODER);
+    } else {
+      Layer found = graph.getLayer(layer.layer());
+      G2Lstm recurrent = switch (layer.direction()) {
+        case NONE -> (G2Lstm) found;
+        case FORWARD -> direction(found, "fwd");
+        case BACKWARD -> direction(found, "bwd");
+      };
+      this.gates = recurrent::gateValues;
+      this.stopIndex = topologicalPosition(graph, layer.layer());
+    }
     this.dataType = graph.params().dataType();
   }
 
@@ -102,8 +114,8 @@ public final class GateRecorder {
     graph.setLayerMaskArrays(batch.getFeaturesMaskArrays(), null);
     try {
       graph.feedForward(batch.getFeatures(), stopIndex, false, false);
-      INDArray inputGate = gates.gateValues(G2LstmParamInitializer.INPUT_GATE);
-      INDArray forgetGate = gates.gateValues(G2LstmParamInitializer.FORGET_GATE);
+      INDArray inputGate = gates.apply(G2LstmParamInitializer.INPUT_GATE);
+      INDArray forgetGate = gates.apply(G2LstmParamInitializer.FORGET_GATE);
       long[] shape = inputGate.shape();
       if (shape.length != 3 || shape[0] != indices.length || shape[2] != steps) {
         throw new LifecycleException("gate layer " + layer.name() + ": expected gates [" + indices.length

@@ -66,12 +66,37 @@ class GateRecorderTest {
   }
 
   private static ComputationGraph graph(GateMode mode, DataType dataType) {
-    ModelSettings settings = new ModelSettings("gates", 4, HIDDEN, 2, 0.3,
-        DecoderKind.ATTENTION_AFTER, new GateSettings(mode, GateSettings.defaultTemperature(mode), 0.5, 1e-3), 7);
+    ModelSettings settings = new ModelSettings("gates", 4, HIDDEN, 2, 0.3, DecoderKind.ATTENTION_AFTER,
+        new GateSettings(mode, GateSettings.defaultTemperature(mode), 0.5, 1e-3), 7);
     ComputationGraph graph = new ComputationGraph(TranslationGraph.configure(settings, SOURCE_VOCABULARY,
         TARGET_VOCABULARY, new NoOp(), dataType));
     graph.init();
     return graph;
+  }
+
+  /**
+   * The layers inside the input-feeding decoder are recorded like plain ones: listed among the model's layers, one
+   * value per unit and predicted token, in (0, 1), the same for a sentence alone and padded in a batch.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"decoder-0", "decoder-1"})
+  void layersOfTheInputFeedingDecoderAreRecorded(String layer) {
+    ModelSettings settings = new ModelSettings("gates", 4, HIDDEN, 2, 0.3, DecoderKind.INPUT_FEEDING,
+        new GateSettings(GateMode.G2, 0.9, 0.5, 1e-3), 7);
+    ComputationGraph graph = new ComputationGraph(TranslationGraph.configure(settings, SOURCE_VOCABULARY,
+        TARGET_VOCABULARY, new NoOp(), DataType.DOUBLE));
+    graph.init();
+    assertTrue(GateLayer.available(graph).contains(layer), GateLayer.available(graph).toString());
+    ParallelIds data = pairs();
+    SentenceGates alone = recordOne(graph, layer, data, new int[] {1}, 0);
+    SentenceGates padded = recordOne(graph, layer, data, new int[] {1, 0, 3}, 0);
+    assertEquals(data.target()[1].length + 1, alone.positions());
+    assertEquals(HIDDEN * alone.positions(), alone.input().length);
+    assertArrayEquals(alone.input(), padded.input(), 1e-6f, "input gate");
+    assertArrayEquals(alone.forget(), padded.forget(), 1e-6f, "forget gate");
+    for (float v : alone.input()) {
+      assertTrue(v > 0 && v < 1, "input gate value " + v);
+    }
   }
 
   /** A graph of another gate mode with the parameters of {@link #g2}. */
