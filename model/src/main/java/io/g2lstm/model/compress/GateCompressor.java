@@ -1,11 +1,16 @@
 package io.g2lstm.model.compress;
 
 import io.g2lstm.common.DataException;
+import io.g2lstm.model.graph.TranslationGraph;
 import io.g2lstm.model.layer.G2LstmLayer;
 import io.g2lstm.model.layer.G2LstmParamInitializer;
+import io.g2lstm.model.layer.InputFeedingDecoder;
+import io.g2lstm.model.layer.InputFeedingDecoderVertex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -81,10 +86,18 @@ public final class GateCompressor {
     for (Layer layer : graph.getLayers()) {
       org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
       if (conf instanceof Bidirectional wrapper && wrapper.getFwd() instanceof G2LstmLayer) {
-        addBlocks(layer, conf.getLayerName(), GateBlock.Direction.FORWARD, located);
-        addBlocks(layer, conf.getLayerName(), GateBlock.Direction.BACKWARD, located);
+        addBlocks(layer::getParam, conf.getLayerName(), GateBlock.Direction.FORWARD, located);
+        addBlocks(layer::getParam, conf.getLayerName(), GateBlock.Direction.BACKWARD, located);
       } else if (conf instanceof G2LstmLayer) {
-        addBlocks(layer, conf.getLayerName(), GateBlock.Direction.NONE, located);
+        addBlocks(layer::getParam, conf.getLayerName(), GateBlock.Direction.NONE, located);
+      }
+    }
+    if (graph.getVertex(TranslationGraph.DECODER) instanceof InputFeedingDecoderVertex decoder) {
+      Map<String, INDArray> parameters = decoder.paramTable(false);
+      for (int l = 0; l < decoder.getConfig().getLayers(); l++) {
+        int layer = l;
+        addBlocks(key -> parameters.get(InputFeedingDecoder.key(layer, key)), TranslationGraph.decoderLayer(l),
+            GateBlock.Direction.NONE, located);
       }
     }
     if (located.isEmpty()) {
@@ -94,9 +107,11 @@ public final class GateCompressor {
     return located;
   }
 
-  private static void addBlocks(Layer layer, String name, GateBlock.Direction direction, List<Located> located) {
+  /** The blocks of one G²-LSTM layer, whose parameters {@code parameter} gives by key (W, fRW, ...). */
+  private static void addBlocks(Function<String, INDArray> parameter, String name, GateBlock.Direction direction,
+      List<Located> located) {
     for (GateBlock.Weights weights : GateBlock.Weights.values()) {
-      INDArray matrix = layer.getParam(direction.keyPrefix() + weights.key());
+      INDArray matrix = parameter.apply(direction.keyPrefix() + weights.key());
       long hidden = matrix.size(1) / 4;
       for (GateBlock.Gate gate : GateBlock.Gate.values()) {
         INDArray view = G2LstmParamInitializer.gateBlock(matrix, gate.columnBlock(), hidden);

@@ -12,6 +12,7 @@ import io.g2lstm.model.GateSettings;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.graph.TranslationGraph;
 import io.g2lstm.model.layer.GateMode;
+import io.g2lstm.model.layer.InputFeedingDecoder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -49,8 +50,8 @@ class GateCompressorTest {
       TranslationGraph.decoderLayer(1), List.of("W", "RW"));
 
   private static ComputationGraph graph() {
-    ModelSettings settings = new ModelSettings("compress", 3, 8, LAYERS, 0.0,
-        DecoderKind.ATTENTION_AFTER, new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3), 7);
+    ModelSettings settings = new ModelSettings("compress", 3, 8, LAYERS, 0.0, DecoderKind.ATTENTION_AFTER,
+        new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3), 7);
     ComputationGraph graph = new ComputationGraph(
         TranslationGraph.configure(settings, 6, 7, new Adam(0.01), DataType.FLOAT));
     graph.init();
@@ -119,6 +120,45 @@ class GateCompressorTest {
     assertEquals(changedInBlocks, changed);
     assertTrue(changed > 0);
     return largestChange;
+  }
+
+  /**
+   * In an input-feeding model the decoder's layers live in one vertex: their W and RW input- and forget-gate columns
+   * are compressed (4 blocks per layer), and every other parameter of the vertex stays bit-identical.
+   */
+  @Test
+  void theInputFeedingDecoderLayersAreCompressed() {
+    ModelSettings settings = new ModelSettings("compress", 3, 8, LAYERS, 0.0, DecoderKind.INPUT_FEEDING,
+        new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3), 7);
+    ComputationGraph original = new ComputationGraph(
+        TranslationGraph.configure(settings, 6, 7, new Adam(0.01), DataType.FLOAT));
+    original.init();
+    original.params().assign(Nd4j.rand(DataType.FLOAT, original.params().shape()).muli(4).subi(2));
+    GateCompressor.Compressed compressed = GateCompressor.compress(original, new GateCompression.RoundClip(0.5, 1.0));
+    for (int l = 0; l < LAYERS; l++) {
+      String layer = TranslationGraph.decoderLayer(l);
+      assertEquals(4, compressed.report().blocks().stream().filter(b -> b.layer().equals(layer)).count(), layer);
+    }
+    Map<String, INDArray> before = original.getVertex(TranslationGraph.DECODER).paramTable(false);
+    Map<String, INDArray> after = compressed.graph().getVertex(TranslationGraph.DECODER).paramTable(false);
+    for (Map.Entry<String, INDArray> parameter : before.entrySet()) {
+      String key = parameter.getKey();
+      // per layer l: lW and lRW hold gates; lb, linitW, linitb and the attention's Wa, Wc do not
+      boolean gateWeights = key.endsWith("W") && !key.endsWith(InputFeedingDecoder.INIT_WEIGHTS);
+      for (int gate = 0; gate < 4; gate++) {
+        if (!gateWeights) {
+          assertArrayEquals(values(parameter.getValue()), values(after.get(key)), key);
+          break;
+        }
+        float[] from = values(gateColumns(parameter.getValue(), gate));
+        float[] to = values(gateColumns(after.get(key), gate));
+        for (int i = 0; i < from.length; i++) {
+          float expected = gate == 1 || gate == 2 ? (float) Math.min(1.0, Math.max(-1.0, Math.rint(from[i] / 0.5)
+              * 0.5)) : from[i];
+          assertEquals(expected, to[i], 1e-6f, key + " gate " + gate + " [" + i + "]");
+        }
+      }
+    }
   }
 
   @Test
