@@ -17,6 +17,7 @@ import io.g2lstm.model.data.ParallelIds;
 import io.g2lstm.model.data.TranslationAssets;
 import io.g2lstm.model.graph.TranslationGraph;
 import io.g2lstm.model.layer.GateMode;
+import io.g2lstm.model.layer.InputFeedingDecoder;
 import io.g2lstm.prep.pipeline.PrepareManifest;
 import io.g2lstm.prep.pipeline.Vocabulary;
 import java.io.ByteArrayOutputStream;
@@ -93,8 +94,8 @@ class TrainerTest {
           + "  gate { mode = g2, temperature = 0.9, noise-probability = 0.2, epsilon = 0.001 } }\n";
 
   private static ModelSettings model() {
-    return new ModelSettings("test", 8, 16, 1, 0.1,
-        DecoderKind.ATTENTION_AFTER, new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3), 3);
+    return new ModelSettings("test", 8, 16, 1, 0.1, DecoderKind.ATTENTION_AFTER,
+        new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3), 3);
   }
 
   private TrainSettings train(Path output, int epochs) {
@@ -281,10 +282,50 @@ class TrainerTest {
     new Trainer(model(), train(dir.resolve("out"), 1), data, CONFIGURATION,
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
         .run(reversalTask(16, 1), reversalTask(8, 2), false);
-    ModelSettings wider = new ModelSettings("test", 8, 32, 1, 0.1,
-        DecoderKind.ATTENTION_AFTER, new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3), 3);
+    ModelSettings wider = new ModelSettings("test", 8, 32, 1, 0.1, DecoderKind.ATTENTION_AFTER,
+        new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3), 3);
     ConfigurationException e = assertThrows(ConfigurationException.class, () -> new Trainer(wider,
         train(dir.resolve("out"), 2), data, "", System.out).run(reversalTask(8, 1), reversalTask(8, 2), true));
     assertTrue(e.getMessage().contains("hiddenSize=16"), e.getMessage());
+  }
+
+  /**
+   * {@link #CONFIGURATION} predates {@code model.decoder}, like every checkpoint trained before it existed: such a
+   * checkpoint reads as attention-after whatever today's default, and resuming it with the other decoder is refused.
+   */
+  @Test
+  void checkpointsWithoutADecoderSettingAreAttentionAfterAndKeepTheirDecoder() throws IOException {
+    Path data = assets(dir.resolve("data"), VOCABULARY);
+    new Trainer(model(), train(dir.resolve("out"), 1), data, CONFIGURATION,
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+        .run(reversalTask(16, 1), reversalTask(8, 2), false);
+    Checkpoint old = Checkpoint.latest(dir.resolve("out")).orElseThrow();
+    assertEquals(DecoderKind.ATTENTION_AFTER, ModelSettings.from(old.settings()).decoder());
+    assertEquals(DecoderKind.INPUT_FEEDING, ModelSettings.from(SettingsReader.parse(CONFIGURATION, "today"))
+        .decoder(), "the default");
+    ModelSettings feeding = new ModelSettings("test", 8, 16, 1, 0.1, DecoderKind.INPUT_FEEDING,
+        new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3), 3);
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> new Trainer(feeding,
+        train(dir.resolve("out"), 2), data, "", System.out).run(reversalTask(8, 1), reversalTask(8, 2), true));
+    assertTrue(e.getMessage().contains("decoder=ATTENTION_AFTER") && e.getMessage().contains("INPUT_FEEDING"),
+        e.getMessage());
+  }
+
+  /** An input-feeding model trains (the loss falls) and its checkpoint loads back to the same parameters. */
+  @Test
+  void inputFeedingModelsTrainAndReload() throws IOException {
+    Path data = assets(dir.resolve("data"), VOCABULARY);
+    ModelSettings feeding = new ModelSettings("test", 8, 16, 2, 0.1, DecoderKind.INPUT_FEEDING,
+        new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3), 3);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    new Trainer(feeding, train(dir.resolve("out"), 3), data, CONFIGURATION.replace("layers = 1",
+        "layers = 2, decoder = input-feeding"), new PrintStream(log, true, StandardCharsets.UTF_8))
+        .run(reversalTask(64, 1), reversalTask(8, 2), false);
+    Checkpoint latest = Checkpoint.latest(dir.resolve("out")).orElseThrow();
+    assertEquals(feeding, ModelSettings.from(latest.settings()));
+    Checkpoint first = Checkpoint.open(dir.resolve("out").resolve(Checkpoint.DIRECTORY).resolve("epoch-001"));
+    assertTrue(latest.state().trainLoss() < first.state().trainLoss(), log.toString(StandardCharsets.UTF_8));
+    ComputationGraph loaded = latest.loadModel();
+    assertTrue(loaded.getVertex(TranslationGraph.DECODER).getConfig() instanceof InputFeedingDecoder);
   }
 }
