@@ -14,6 +14,7 @@ import io.g2lstm.common.SharedDir;
 import io.g2lstm.common.fs.LocalFileStore;
 import io.g2lstm.common.fs.OutputOwner;
 import io.g2lstm.common.fs.Scratch;
+import io.g2lstm.model.DecoderKind;
 import io.g2lstm.model.GateSettings;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.layer.G2LstmBenchmark;
@@ -321,14 +322,22 @@ final class BenchCommand {
     Optional<String> python = TorchPeer.python();
     Path peer = SharedDir.resolve("peers/torch_nmt_bench.py").orElse(null);
     for (GateMode mode : List.of(GateMode.BASELINE, GateMode.G2)) {
+      GateSettings gates = new GateSettings(mode, mode.defaultTemperature(), paper.gate().noiseProbability(),
+          paper.gate().epsilon());
+      // The peer's architecture: attention after the decoder layers.
       ModelSettings model = new ModelSettings(paper.name(), paper.embeddingSize(), hidden, paper.layers(),
-          paper.dropout(), paper.decoder(), new GateSettings(mode, mode.defaultTemperature(),
-          paper.gate().noiseProbability(), paper.gate().epsilon()), paper.seed());
+          paper.dropout(), DecoderKind.ATTENTION_AFTER, gates, paper.seed());
       TrainingBenchmark.Result r = TrainingBenchmark.run(model, vocabulary, 64, 24, 24, 2, runs);
       out.printf(Locale.ROOT, "train %s (%d layers, embedding %d, hidden %d, %s gates, vocabulary %,d; batch 64 of "
-          + "24+24 subwords, one thread): median step %.3f s, %,.0f target tokens/s, %.1f GFLOP/s%n", model.name(),
-          model.layers(), model.embeddingSize(), hidden, SettingsReader.settingName(mode), vocabulary,
-          r.stepSeconds(), r.targetTokensPerSecond(), r.modelGflops());
+          + "24+24 subwords, one thread, attention-after decoder): median step %.3f s, %,.0f target tokens/s, "
+          + "%.1f GFLOP/s%n", model.name(), model.layers(), model.embeddingSize(), hidden,
+          SettingsReader.settingName(mode), vocabulary, r.stepSeconds(), r.targetTokensPerSecond(), r.modelGflops());
+      TrainingBenchmark.Result feeding = TrainingBenchmark.run(new ModelSettings(paper.name(), paper.embeddingSize(),
+          hidden, paper.layers(), paper.dropout(), DecoderKind.INPUT_FEEDING, gates, paper.seed()), vocabulary, 64,
+          24, 24, 2, runs);
+      out.printf(Locale.ROOT, "  input-feeding decoder, same run: median step %.3f s, %,.0f target tokens/s "
+          + "(%.2fx attention-after)%n", feeding.stepSeconds(), feeding.targetTokensPerSecond(),
+          feeding.targetTokensPerSecond() / r.targetTokensPerSecond());
       if (python.isPresent() && peer != null) {
         String peerMode = mode == GateMode.BASELINE ? "baseline" : "g2";
         TorchPeer.Result torch = TorchPeer.run(python.get(), peer, peerMode, 1);
