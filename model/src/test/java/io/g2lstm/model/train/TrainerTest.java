@@ -291,7 +291,7 @@ class TrainerTest {
 
   /**
    * {@link #CONFIGURATION} predates {@code model.decoder}, like every checkpoint trained before it existed: such a
-   * checkpoint reads as attention-after whatever today's default, and resuming it with the other decoder is refused.
+   * checkpoint reads as attention-after whatever the default is, and resuming it with the other decoder is refused.
    */
   @Test
   void checkpointsWithoutADecoderSettingAreAttentionAfterAndKeepTheirDecoder() throws IOException {
@@ -301,8 +301,8 @@ class TrainerTest {
         .run(reversalTask(16, 1), reversalTask(8, 2), false);
     Checkpoint old = Checkpoint.latest(dir.resolve("out")).orElseThrow();
     assertEquals(DecoderKind.ATTENTION_AFTER, ModelSettings.from(old.settings()).decoder());
-    assertEquals(DecoderKind.INPUT_FEEDING, ModelSettings.from(SettingsReader.parse(CONFIGURATION, "today"))
-        .decoder(), "the default");
+    assertEquals(DecoderKind.INPUT_FEEDING, ModelSettings.from(SettingsReader.parse(CONFIGURATION
+        + "model.decoder = input-feeding\n", "today")).decoder(), "the setting, when given");
     ModelSettings feeding = new ModelSettings("test", 8, 16, 1, 0.1, DecoderKind.INPUT_FEEDING,
         new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3), 3);
     ConfigurationException e = assertThrows(ConfigurationException.class, () -> new Trainer(feeding,
