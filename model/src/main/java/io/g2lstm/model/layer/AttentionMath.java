@@ -1,5 +1,6 @@
 package io.g2lstm.model.layer;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -41,8 +42,7 @@ public final class AttentionMath {
     INDArray queries = project(decoder, wa);
     INDArray scores = Nd4j.matmul(encoder, queries, true, false, false);
     if (sourceMask != null) {
-      // (m - 1) * 1e9 added over all target positions: 0 where real, -1e9 where padded
-      INDArray penalty = sourceMask.castTo(scores.dataType()).sub(1.0).muli(-MASKED_SCORE);
+      INDArray penalty = maskPenalty(sourceMask, scores.dataType());
       scores.addi(penalty.reshape(penalty.size(0), penalty.size(1), 1).broadcast(scores.shape()));
     }
     INDArray weights = softmaxOverSource(scores);
@@ -50,6 +50,11 @@ public final class AttentionMath {
     INDArray joined = Nd4j.concat(1, context, decoder);
     INDArray hidden = Transforms.tanh(project(joined, wc), false);
     return new Forward(queries, weights, joined, hidden);
+  }
+
+  /** The score penalty [b, S] of a source mask [b, S]: (m - 1) 1e9, 0 where real and -1e9 where padded. */
+  static INDArray maskPenalty(INDArray sourceMask, DataType dataType) {
+    return sourceMask.castTo(dataType).sub(1.0).muli(-MASKED_SCORE);
   }
 
   /** Gradients of the loss with respect to both inputs and both weights. */

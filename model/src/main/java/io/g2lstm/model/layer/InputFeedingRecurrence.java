@@ -15,7 +15,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * The recurrence of {@link InputFeedingDecoder}, forwards and backwards through time, over a minibatch. Each layer's
  * steps run in its own {@link G2Sequence} (the G²-LSTM equations of {@link G2Gates}); this class interleaves them
- * step by step with the attention of {@link AttentionMath}. With E = embedding size, H = hidden size, L layers,
+ * step by step with the attention of {@link SteppedAttention}. With E = embedding size, H = hidden size, L layers,
  * {@code y_t} the target embedding [b, E] and {@code E} the encoder states [b, H, S]:
  *
  * <pre>
@@ -97,8 +97,7 @@ final class InputFeedingRecurrence {
   private INDArray[] layerDropout;
   private INDArray targetMask;
   private INDArray sourceMask;
-  private AttentionMath.Forward[] attention;
-  private INDArray[] queries;
+  private final SteppedAttention attention;
   private INDArray output;
   /** The initial state's inputs when the pass started from the encoder (for the backward pass), else null. */
   private INDArray meanEncoder;
@@ -116,6 +115,7 @@ final class InputFeedingRecurrence {
       cells[l] = conf.cell(l);
     }
     this.sequences = new G2Sequence[layers];
+    this.attention = new SteppedAttention(dataType, h, h);
   }
 
   /** The initial state from the encoder states [b, H, S] and the source mask [b, S] (null: nothing padded). */
@@ -190,9 +190,7 @@ final class InputFeedingRecurrence {
     }
     feedRows(0).assign(state.feed().transpose());
 
-    attention = new AttentionMath.Forward[timeSteps];
-    queries = new INDArray[timeSteps];
-    output = Nd4j.create(dataType, new long[] {minibatch, h, timeSteps}, 'c');
+    attention.begin(timeSteps, encoder, encoderMask, params.wa(), params.wc());
     for (int t = 0; t < timeSteps; t++) {
       for (int l = 0; l < layers; l++) {
         sequences[l].step(t, passWeights[l]);
@@ -205,14 +203,12 @@ final class InputFeedingRecurrence {
           }
         }
       }
-      queries[t] = sequences[layers - 1].hidden(t).transpose().dup('c').reshape(minibatch, h, 1);
-      attention[t] = AttentionMath.forward(queries[t], encoder, encoderMask, params.wa(), params.wc());
-      INDArray attentional = attention[t].hidden().reshape(minibatch, h);
-      output.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(t)).assign(attentional);
+      INDArray attentional = attention.step(t, sequences[layers - 1].hidden(t));
       if (t + 1 < timeSteps) {
         feedRows(t + 1).assign(attentional.transpose());
       }
     }
+    output = attention.attentionalStates(timeSteps).dup('c');
     if (mask != null) {
       output.muli(mask.castTo(dataType).reshape(minibatch, 1, timeSteps).broadcast(output.shape()));
     }
@@ -227,7 +223,7 @@ final class InputFeedingRecurrence {
       hidden[l] = sequences[l].finalHidden().dup('c');
       cell[l] = sequences[l].finalCell().dup('c');
     }
-    INDArray feed = attention[timeSteps - 1].hidden().reshape(minibatch, h).dup('c');
+    INDArray feed = attention.attentional(timeSteps - 1).dup('c');
     return new DecoderState(hidden, cell, feed);
   }
 
@@ -256,20 +252,16 @@ final class InputFeedingRecurrence {
       sequences[l].beginBackward(0, null);
       gradients.weights()[l].assign(0.0);
     }
-    INDArray dWa = Nd4j.zeros(dataType, h, h);
-    INDArray dWc = Nd4j.zeros(dataType, 2 * h, h);
-    INDArray dEncoder = Nd4j.zeros(dataType, encoder.shape());
+    attention.beginBackward();
+    // time-major, so that step t's gradient [b, H] is contiguous
+    INDArray dAttentionalSteps = dOutput.permute(2, 0, 1).dup('c');
     for (int t = timeSteps - 1; t >= 0; t--) {
-      INDArray dAttentional = dOutput.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(t)).dup('c');
+      INDArray dAttentional = dAttentionalSteps.slice(t);
       if (t + 1 < timeSteps) {
         dAttentional.addi(feedGradientRows(t + 1).transpose());
       }
-      AttentionMath.Backward back = AttentionMath.backward(attention[t], queries[t], encoder,
-          dAttentional.reshape(minibatch, h, 1), params.wa(), params.wc());
-      dEncoder.addi(back.dEncoder());
-      dWa.addi(back.dWa());
-      dWc.addi(back.dWc());
-      sequences[layers - 1].hiddenGradient(t).addi(back.dDecoder().reshape(minibatch, h).transpose());
+      INDArray dDecoder = attention.backwardStep(t, dAttentional);
+      sequences[layers - 1].hiddenGradient(t).addi(dDecoder.transpose());
       for (int l = layers - 1; l >= 0; l--) {
         sequences[l].backwardStep(t, passWeights[l], gradients.weights()[l]);
         if (l > 0) {
@@ -290,8 +282,8 @@ final class InputFeedingRecurrence {
         Nd4j.exec(new MulOp(gradients.bias()[l], columnScale, gradients.bias()[l]));
       }
     }
-    gradients.wa().assign(dWa);
-    gradients.wc().assign(dWc);
+    INDArray dEncoder = Nd4j.zeros(dataType, encoder.shape());
+    attention.finish(timeSteps, dEncoder, gradients.wa(), gradients.wc());
 
     INDArray dMean = Nd4j.zeros(dataType, minibatch, h);
     for (int l = 0; l < layers; l++) {
