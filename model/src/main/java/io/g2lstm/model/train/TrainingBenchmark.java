@@ -1,6 +1,7 @@
 package io.g2lstm.model.train;
 
 import io.g2lstm.common.Medians;
+import io.g2lstm.model.DecoderKind;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.data.Minibatches;
 import io.g2lstm.model.data.ParallelIds;
@@ -72,21 +73,26 @@ public final class TrainingBenchmark {
 
   /**
    * Multiply-adds of a training step, times two (FLOPs), counting the matrix products only: forward through
-   * embeddings-free recurrences, attention and output layer, and twice that again for the backward pass.
+   * embeddings-free recurrences (with the fed attentional state and initial states of the input-feeding decoder),
+   * attention and output layer, and twice that again for the backward pass.
    */
   public static double trainingFlops(ModelSettings model, int vocabulary, int batchSize, int sourceLength,
       int targetLength) {
     double e = model.embeddingSize();
     double h = model.hiddenSize();
     double perSource = 2 * 2 * (e + h / 2) * 4 * (h / 2); // two directions of half size
-    double perTarget = 2 * (e + h) * 4 * h;
+    // input feeding adds the previous attentional state to the first decoder layer's input
+    double fed = model.decoder() == DecoderKind.INPUT_FEEDING ? h : 0;
+    double perTarget = 2 * (e + fed + h) * 4 * h;
     for (int l = 1; l < model.layers(); l++) {
       perSource += 2 * (2 * h) * 4 * h;
       perTarget += 2 * (2 * h) * 4 * h;
     }
     perTarget += 2 * h * h + 2 * 2 * h * sourceLength + 2 * (2 * h) * h; // attention scores, context, output
     perTarget += 2 * h * vocabulary; // softmax layer
-    double forward = batchSize * (perSource * sourceLength + perTarget * targetLength);
+    // the input-feeding decoder's initial states, tanh(Winit_l mean(enc) + binit_l)
+    double perSentence = model.decoder() == DecoderKind.INPUT_FEEDING ? 2 * h * h * model.layers() : 0;
+    double forward = batchSize * (perSentence + perSource * sourceLength + perTarget * targetLength);
     return 3 * forward;
   }
 

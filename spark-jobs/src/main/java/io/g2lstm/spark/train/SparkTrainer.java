@@ -33,6 +33,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -170,9 +171,7 @@ public final class SparkTrainer {
 
     ReplicaFigures figures = new ReplicaFigures();
     spark.sparkContext().register(figures, "training figures");
-    ParameterAveragingTrainingMaster master = master(new ReplicaHook(figures, train.seed()), firstEpoch);
-    SparkComputationGraph sparkGraph = new SparkComputationGraph(spark.sparkContext(), graph, master);
-    sparkGraph.setListeners(List.of(new GlobalNormClipping(train.clipNorm())));
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     JavaRDD<MultiDataSet> trainBatches = ShardBatches.training(trainShards, train.batchSize(), train.seed(),
         train.maxBatchesPerEpoch());
     Optional<Path> exported = Optional.empty();
@@ -183,7 +182,7 @@ public final class SparkTrainer {
       long exportStart = System.nanoTime();
       exported = Optional.of(new Path(cluster.exportDirectory(), Names.escaped(plan.runId()) + "-"
           + UUID.randomUUID()));
-      exportedPaths = MinibatchExport.write(sparkGraph.getSparkContext(), trainBatches, exported.get().toString());
+      exportedPaths = MinibatchExport.write(context, trainBatches, exported.get().toString());
       exportMillis = (System.nanoTime() - exportStart) / 1e6;
     } else {
       trainBatches = trainBatches.persist(StorageLevel.MEMORY_ONLY_SER());
@@ -194,6 +193,16 @@ public final class SparkTrainer {
     // workers).
     JavaRDD<String> pathsToDeal = exportedPaths == null ? null : exportedPaths.coalesce(1);
     JavaRDD<MultiDataSet> batchesToDeal = exportedPaths == null ? trainBatches.coalesce(1) : null;
+    // One worker has nothing to average with: it fits the whole epoch in one round, so the round's fixed cost
+    // (parameters and optimizer state out and back) is paid once per epoch. The iteration count keys dropout and
+    // noise, so the result is the same as with rounds.
+    int averagingFrequency = cluster.workers() == 1
+        ? (int) Math.max(1, pathsToDeal != null ? pathsToDeal.count() : batchesToDeal.count())
+        : cluster.averagingFrequency();
+    ParameterAveragingTrainingMaster master = master(new ReplicaHook(figures, train.seed()), firstEpoch,
+        averagingFrequency);
+    SparkComputationGraph sparkGraph = new SparkComputationGraph(spark.sparkContext(), graph, master);
+    sparkGraph.setListeners(List.of(new GlobalNormClipping(train.clipNorm())));
     JavaRDD<MultiDataSet> validBatches = ShardBatches.inOrder(validShards, train.batchSize());
     try {
       for (int epoch = firstEpoch + 1; epoch <= train.epochs(); epoch++) {
@@ -260,13 +269,13 @@ public final class SparkTrainer {
         assetsDirectory, resolvedConfiguration);
   }
 
-  private ParameterAveragingTrainingMaster master(ReplicaHook hook, int firstEpoch) {
+  private ParameterAveragingTrainingMaster master(ReplicaHook hook, int firstEpoch, int averagingFrequency) {
     List<TrainingHook> hooks = new ArrayList<>(extraHooks);
     hooks.add(0, hook);
     // The worker count must be given: path-based training reads it from a MultiLayerNetwork when it is not.
     return new AveragingMaster(new ParameterAveragingTrainingMaster.Builder(cluster.workers(), train.batchSize())
         .batchSizePerWorker(train.batchSize())
-        .averagingFrequency(cluster.averagingFrequency())
+        .averagingFrequency(averagingFrequency)
         .aggregationDepth(cluster.aggregationDepth())
         .workerPrefetchNumBatches(cluster.prefetchBatches())
         // The builder's Javadoc says the optimizer state is averaged by default; it is not unless asked for.

@@ -19,10 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -36,9 +38,9 @@ import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /**
- * Parameter averaging against single-process training: with one worker averaging after every minibatch it is the
- * same computation (same parameters after the same minibatches, G² noise included); with two workers it learns about
- * as well.
+ * Parameter averaging against single-process training: one worker fits each epoch in one round, whatever the
+ * averaging frequency, and it is the same computation (same parameters after the same minibatches, G² noise
+ * included); with two workers it learns about as well.
  */
 class SparkEquivalenceTest {
 
@@ -61,11 +63,15 @@ class SparkEquivalenceTest {
 
   /** What the workers fitted, in order (local mode: the workers run in this JVM). */
   private static final List<MultiDataSet> FITTED = Collections.synchronizedList(new ArrayList<>());
+  /** The replicas that fitted them: deeplearning4j-spark makes a new one for every round. */
+  private static final Set<Model> REPLICAS = Collections.synchronizedSet(
+      Collections.newSetFromMap(new IdentityHashMap<>()));
 
   private static final class Recorder implements TrainingHook {
     @Override
     public void preUpdate(MultiDataSet minibatch, Model model) {
       FITTED.add(((org.nd4j.linalg.dataset.MultiDataSet) minibatch).copy());
+      REPLICAS.add(model);
     }
 
     @Override
@@ -79,7 +85,7 @@ class SparkEquivalenceTest {
   }
 
   @Test
-  void oneWorkerAveragingEveryStepEqualsSingleProcessTraining() {
+  void oneWorkerFitsAnEpochInOneRoundAndEqualsSingleProcessTraining() {
     // Two epochs with a warm-up across them and a decay from the second: the rates reach the workers.
     Map<String, Object> schedule = Map.of("train.learning-rate-schedule.warmup-steps", 8,
         "train.learning-rate-schedule.decay", 0.5, "train.learning-rate-schedule.start-epoch", 2);
@@ -88,9 +94,11 @@ class SparkEquivalenceTest {
         "train.spark.averaging-frequency", 1));
     SettingsReader config = TrainingFixture.configuration(work, run, settings);
     FITTED.clear();
+    REPLICAS.clear();
     SparkTrainer.fromConfiguration(spark, config, quiet()).withHook(new Recorder()).run(false, Optional.of("one"));
     ComputationGraph spark = Checkpoint.latest(run.resolve("train")).orElseThrow().loadModel();
     assertEquals(12, FITTED.size());
+    assertEquals(2, REPLICAS.size(), "rounds in 2 epochs of one worker, averaging-frequency 1");
 
     SettingsReader again = TrainingFixture.configuration(work, run, schedule);
     TrainSettings train = TrainSettings.from(again);
