@@ -209,6 +209,9 @@ public final class SparkTrainer {
         long start = System.nanoTime();
         figures.reset();
         train.startEpoch(sparkGraph.getNetwork(), epoch, history);
+        // what the Spark UI shows beside the jobs of this epoch
+        context.setJobGroup(plan.runId(), String.format(Locale.ROOT, "train %s: epoch %d/%d", plan.runId(), epoch,
+            train.epochs()), false);
         if (pathsToDeal != null) {
           sparkGraph.fitPathsMultiDataSet(pathsToDeal);
         } else {
@@ -218,6 +221,8 @@ public final class SparkTrainer {
         ReplicaFigures.Totals fitted = figures.value();
         step += fitted.minibatches();
         double trainLoss = fitted.loss() / Math.max(1, fitted.tokens());
+        context.setJobDescription(String.format(Locale.ROOT, "train %s: validation after epoch %d", plan.runId(),
+            epoch));
         double validPerplexity = ClusterPerplexity.of(sparkGraph.getSparkContext(), sparkGraph.getNetwork(),
             validBatches);
         history = history.after(epoch, validPerplexity, train.schedule());
@@ -234,6 +239,7 @@ public final class SparkTrainer {
         }
       }
     } finally {
+      context.clearJobGroup();
       trainBatches.unpersist(false);
       if (exportedPaths != null) {
         exportedPaths.unpersist(false);

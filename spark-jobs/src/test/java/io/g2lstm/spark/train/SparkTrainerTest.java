@@ -2,6 +2,7 @@ package io.g2lstm.spark.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,9 +18,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -109,6 +114,33 @@ class SparkTrainerTest {
         () -> train(run, Map.of("train.epochs", 4), false, "another"));
     assertTrue(other.getMessage().contains("'airflow__run-1'"), other.getMessage());
     assertThrows(LifecycleException.class, () -> train(run, Map.of("train.epochs", 4), false, null));
+  }
+
+  @Test
+  void sparkJobsSayWhichRunAndEpochTheyBelongTo() throws Exception {
+    List<String> descriptions = Collections.synchronizedList(new ArrayList<>());
+    List<String> groups = Collections.synchronizedList(new ArrayList<>());
+    SparkListener listener = new SparkListener() {
+      @Override
+      public void onJobStart(SparkListenerJobStart job) {
+        descriptions.add(String.valueOf(job.properties().getProperty("spark.job.description")));
+        groups.add(String.valueOf(job.properties().getProperty("spark.jobGroup.id")));
+      }
+    };
+    spark.sparkContext().addSparkListener(listener);
+    try {
+      train(run, Map.of("train.epochs", 2, "train.max-batches-per-epoch", 4, "train.spark.rdd-training", "direct"),
+          false, "ui-run");
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+    } finally {
+      spark.sparkContext().removeSparkListener(listener);
+    }
+    for (String expected : List.of("train ui-run: epoch 1/2", "train ui-run: validation after epoch 1",
+        "train ui-run: epoch 2/2", "train ui-run: validation after epoch 2")) {
+      assertTrue(descriptions.contains(expected), "no job described as '" + expected + "' in " + descriptions);
+    }
+    assertTrue(groups.contains("ui-run"), groups.toString());
+    assertNull(spark.sparkContext().getLocalProperty("spark.jobGroup.id"), "the group is cleared after training");
   }
 
   @Test
