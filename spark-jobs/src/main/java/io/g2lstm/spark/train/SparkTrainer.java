@@ -196,10 +196,11 @@ public final class SparkTrainer {
     // One worker has nothing to average with: it fits the whole epoch in one round, so the round's fixed cost
     // (parameters and optimizer state out and back) is paid once per epoch. The iteration count keys dropout and
     // noise, so the result is the same as with rounds.
-    int averagingFrequency = cluster.workers() == 1
-        ? (int) Math.max(1, pathsToDeal != null ? pathsToDeal.count() : batchesToDeal.count())
+    long epochMinibatches = pathsToDeal != null ? pathsToDeal.count() : batchesToDeal.count();
+    int averagingFrequency = cluster.workers() == 1 ? (int) Math.max(1, epochMinibatches)
         : cluster.averagingFrequency();
-    ParameterAveragingTrainingMaster master = master(new ReplicaHook(figures, train.seed()), firstEpoch,
+    RoundProgress progress = new RoundProgress(log, figures, train.logEvery(), train.epochs());
+    ParameterAveragingTrainingMaster master = master(new ReplicaHook(figures, train.seed()), progress, firstEpoch,
         averagingFrequency);
     SparkComputationGraph sparkGraph = new SparkComputationGraph(spark.sparkContext(), graph, master);
     sparkGraph.setListeners(List.of(new GlobalNormClipping(train.clipNorm())));
@@ -208,6 +209,7 @@ public final class SparkTrainer {
       for (int epoch = firstEpoch + 1; epoch <= train.epochs(); epoch++) {
         long start = System.nanoTime();
         figures.reset();
+        progress.startEpoch(epoch, epochMinibatches);
         train.startEpoch(sparkGraph.getNetwork(), epoch, history);
         // what the Spark UI shows beside the jobs of this epoch
         context.setJobGroup(plan.runId(), String.format(Locale.ROOT, "train %s: epoch %d/%d", plan.runId(), epoch,
@@ -275,7 +277,8 @@ public final class SparkTrainer {
         assetsDirectory, resolvedConfiguration);
   }
 
-  private ParameterAveragingTrainingMaster master(ReplicaHook hook, int firstEpoch, int averagingFrequency) {
+  private ParameterAveragingTrainingMaster master(ReplicaHook hook, RoundProgress progress, int firstEpoch,
+      int averagingFrequency) {
     List<TrainingHook> hooks = new ArrayList<>(extraHooks);
     hooks.add(0, hook);
     // The worker count must be given: path-based training reads it from a MultiLayerNetwork when it is not.
@@ -290,7 +293,7 @@ public final class SparkTrainer {
         .rddTrainingApproach(RDDTrainingApproach.Direct)
         .rngSeed(TrainingSeeds.batchOrder(train.seed(), firstEpoch))
         .collectTrainingStats(cluster.collectStatistics())
-        .trainingHooks(hooks), hook);
+        .trainingHooks(hooks), hook, progress);
   }
 
   private List<TrainingMetrics> readMetrics(String runId) {

@@ -144,6 +144,23 @@ class SparkTrainerTest {
   }
 
   @Test
+  void printsProgressBetweenRoundsOfSeveralWorkers() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream log = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    SettingsReader config = TrainingFixture.configuration(work, run, Map.of("train.epochs", 1,
+        "train.max-batches-per-epoch", 24, "train.log-every", 8, "train.spark.averaging-frequency", 2,
+        "train.spark.rdd-training", "direct"));
+    SparkTrainer.fromConfiguration(spark, config, log).run(false, Optional.of("progress"));
+    List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines()
+        .filter(line -> line.matches("epoch 1/1: \\d+/\\d+ minibatches, loss \\d+\\.\\d{4}, [\\d,]+ target tokens/s, "
+            + "about \\d+ s left"))
+        .toList();
+    // rounds of 2 workers x 2 minibatches: a line once 8 or more are done since the last one
+    assertTrue(lines.size() >= 1 && lines.size() <= 3, bytes.toString(StandardCharsets.UTF_8));
+    assertTrue(lines.get(0).startsWith("epoch 1/1: 8/"), lines.toString());
+  }
+
+  @Test
   void resumeWithNothingToResumeIsAnError() {
     LifecycleException e = assertThrows(LifecycleException.class, () -> train(run, Map.of(), true, null));
     assertTrue(e.getMessage().contains("expected a run to resume (--resume), found no checkpoint"), e.getMessage());
