@@ -17,7 +17,7 @@ public final class TrainingSeeds {
 
   /**
    * The seed of a minibatch order: of {@code index} = the epoch (from 0) in one process; on Spark, of a data
-   * partition's minibatches, and of deeplearning4j-spark's dealing of them from the first epoch of an attempt.
+   * partition's minibatches, and of deeplearning4j-spark's dealing of the epoch's minibatches to rounds.
    */
   public static long batchOrder(long seed, int index) {
     return seed * 1_000_003L + index;

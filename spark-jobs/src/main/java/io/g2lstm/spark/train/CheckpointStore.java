@@ -114,17 +114,18 @@ final class CheckpointStore {
   }
 
   /**
-   * Writes the checkpoint of {@code progress.epoch()}, makes it the latest (and the best, if it is) and returns
-   * where it is.
+   * Writes the checkpoint of {@code progress.epoch()}, with the block-momentum state where there is one, makes it
+   * the latest (and the best, if it is) and returns where it is.
    */
   Path write(ComputationGraph graph, Checkpoint.Progress progress, java.nio.file.Path assets,
-      String resolvedConfiguration) {
+      String resolvedConfiguration, Optional<BlockMomentum> blockMomentum) {
     String name = Checkpoint.directoryName(progress.epoch());
     Path target = new Path(checkpoints, name);
     java.nio.file.Path local = Scratch.newDirectory("checkpoint-");
     try (StagedDirectory staged = StagedDirectory.begin(new HadoopFileStore(conf), target.toString(),
         Checkpoint.OWNER, "checkpoint")) {
       Checkpoint written = Checkpoint.writeDirectory(local, graph, progress, assets, resolvedConfiguration);
+      blockMomentum.ifPresent(b -> b.write(written.directory()));
       try (Stream<java.nio.file.Path> files = Files.list(written.directory())) {
         for (java.nio.file.Path file : files.toList()) {
           fs.copyFromLocalFile(false, true, new Path(file.toUri()), new Path(staged.path(),

@@ -9,6 +9,7 @@ import java.io.Serializable;
  *
  * @param workers replicas trained at once
  * @param averagingFrequency minibatches each replica trains between two averagings
+ * @param averaging what a round's average becomes (plain, or with block momentum)
  * @param aggregationDepth depth of the tree aggregation of replicas
  * @param prefetchBatches minibatches each worker loads ahead
  * @param rddTraining how minibatches reach the workers
@@ -16,8 +17,8 @@ import java.io.Serializable;
  * @param collectStatistics whether to time the phases of training
  * @param warehouse the directory of the result tables
  */
-public record SparkTrainSettings(int workers, int averagingFrequency, int aggregationDepth, int prefetchBatches,
-    RddTraining rddTraining, String exportDirectory, boolean collectStatistics, String warehouse)
+public record SparkTrainSettings(int workers, int averagingFrequency, Averaging averaging, int aggregationDepth,
+    int prefetchBatches, RddTraining rddTraining, String exportDirectory, boolean collectStatistics, String warehouse)
     implements Serializable {
 
   /** How minibatches reach the workers. */
@@ -31,9 +32,11 @@ public record SparkTrainSettings(int workers, int averagingFrequency, int aggreg
   /** Reads and checks {@code train.spark} and {@code results.warehouse}. */
   public static SparkTrainSettings from(SettingsReader root) {
     SettingsReader s = root.section("train").section("spark");
+    int workers = s.intIn("workers", 1, 100_000);
     return new SparkTrainSettings(
-        s.intIn("workers", 1, 100_000),
+        workers,
         s.intIn("averaging-frequency", 1, 100_000),
+        Averaging.from(s, workers),
         s.intIn("aggregation-depth", 1, 20),
         s.intIn("prefetch-batches", 0, 10_000),
         s.choice("rdd-training", RddTraining.class),

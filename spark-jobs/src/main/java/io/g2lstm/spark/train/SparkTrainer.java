@@ -137,6 +137,7 @@ public final class SparkTrainer {
     int firstEpoch;
     long step;
     ValidationHistory history;
+    Optional<Checkpoint> resumedFrom = Optional.empty();
     if (plan instanceof RunPlan.Complete complete) {
       log.printf(Locale.ROOT, "train: run %s already has all %d epochs (%s); nothing to train%n", complete.runId(),
           train.epochs(), complete.checkpoint());
@@ -155,6 +156,7 @@ public final class SparkTrainer {
         return new Result(next.runId(), readMetrics(next.runId()), Optional.empty());
       }
       rows.addAll(readMetrics(next.runId()));
+      resumedFrom = Optional.of(checkpoint);
       log.printf(Locale.ROOT, "train: run %s resuming from %s%n", next.runId(), checkpoint);
     } else {
       checkpoints.recordRun(plan.runId());
@@ -162,10 +164,11 @@ public final class SparkTrainer {
       firstEpoch = 0;
       step = 0;
       history = ValidationHistory.NONE;
-      log.printf(Locale.ROOT, "train: run %s, %s (%s gates, %,d parameters), %d workers, %,d training pairs%n",
+      log.printf(Locale.ROOT, "train: run %s, %s (%s gates, %,d parameters), %s, %,d training pairs%n",
           plan.runId(), model.name(), SettingsReader.settingName(model.gate().mode()), graph.numParams(),
-          cluster.workers(), trainCounts[0]);
+          cluster.averaging().describe(cluster.workers()), trainCounts[0]);
     }
+    Optional<BlockMomentum> blockMomentum = blockMomentum(graph, resumedFrom);
     ResultTables.writeProvenance(cluster.warehouse(), TrainingMetrics.TABLE, List.of(plan.runId()),
         resolvedConfiguration, hadoop);
 
@@ -200,8 +203,8 @@ public final class SparkTrainer {
     int averagingFrequency = cluster.workers() == 1 ? (int) Math.max(1, epochMinibatches)
         : cluster.averagingFrequency();
     RoundProgress progress = new RoundProgress(log, figures, train.logEvery(), train.epochs());
-    ParameterAveragingTrainingMaster master = master(new ReplicaHook(figures, train.seed()), progress, firstEpoch,
-        averagingFrequency);
+    AveragingMaster master = master(new ReplicaHook(figures, train.seed()), progress, averagingFrequency,
+        blockMomentum);
     SparkComputationGraph sparkGraph = new SparkComputationGraph(spark.sparkContext(), graph, master);
     sparkGraph.setListeners(List.of(new GlobalNormClipping(train.clipNorm())));
     JavaRDD<MultiDataSet> validBatches = ShardBatches.inOrder(validShards, train.batchSize());
@@ -210,6 +213,7 @@ public final class SparkTrainer {
         long start = System.nanoTime();
         figures.reset();
         progress.startEpoch(epoch, epochMinibatches);
+        master.startEpoch(TrainingSeeds.batchOrder(train.seed(), epoch - 1));
         train.startEpoch(sparkGraph.getNetwork(), epoch, history);
         // what the Spark UI shows beside the jobs of this epoch
         context.setJobGroup(plan.runId(), String.format(Locale.ROOT, "train %s: epoch %d/%d", plan.runId(), epoch,
@@ -231,7 +235,8 @@ public final class SparkTrainer {
         TrainingMetrics row = new TrainingMetrics(plan.runId(), model.name(),
             SettingsReader.settingName(model.gate().mode()), epoch, step, trainLoss, validPerplexity,
             fitted.tokens() / fitSeconds, 0, cluster.workers());
-        Path checkpoint = finishEpoch(sparkGraph.getNetwork(), row, history, rows, start, assetsDirectory);
+        Path checkpoint = finishEpoch(sparkGraph.getNetwork(), row, history, rows, start, assetsDirectory,
+            blockMomentum);
         log.printf(Locale.ROOT, "epoch %d/%d done: %d minibatches, train loss %.4f, validation perplexity %.2f, "
                 + "%,.0f target tokens/s, %.1f s; %s%n", epoch, train.epochs(), fitted.minibatches(), trainLoss,
             validPerplexity, row.tokensPerSecond(), rows.get(rows.size() - 1).wallSeconds(), checkpoint);
@@ -258,7 +263,8 @@ public final class SparkTrainer {
 
   /** Records the epoch's metrics, then writes its checkpoint; returns where the checkpoint went. */
   private Path finishEpoch(ComputationGraph graph, TrainingMetrics partial, ValidationHistory history,
-      List<TrainingMetrics> rows, long start, java.nio.file.Path assetsDirectory) {
+      List<TrainingMetrics> rows, long start, java.nio.file.Path assetsDirectory,
+      Optional<BlockMomentum> blockMomentum) {
     TrainingMetrics row = new TrainingMetrics(partial.runId(), partial.model(), partial.gateMode(), partial.epoch(),
         partial.step(), partial.trainLoss(), partial.validPerplexity(), partial.tokensPerSecond(),
         (System.nanoTime() - start) / 1e9, partial.workers());
@@ -274,11 +280,33 @@ public final class SparkTrainer {
     return new CheckpointStore(train.output(), spark.sparkContext().hadoopConfiguration()).write(graph,
         new Checkpoint.Progress(row.epoch(), row.step(), row.trainLoss(), row.validPerplexity(), row.runId(),
             history),
-        assetsDirectory, resolvedConfiguration);
+        assetsDirectory, resolvedConfiguration, blockMomentum);
   }
 
-  private ParameterAveragingTrainingMaster master(ReplicaHook hook, RoundProgress progress, int firstEpoch,
-      int averagingFrequency) {
+  /**
+   * The block-momentum filter of several workers' rounds, continued from the checkpoint a run resumes from where it
+   * holds one; empty with one worker or plain averaging.
+   */
+  private Optional<BlockMomentum> blockMomentum(ComputationGraph graph, Optional<Checkpoint> resumedFrom) {
+    Averaging averaging = cluster.averaging();
+    if (cluster.workers() == 1 || averaging.isPlain()) {
+      return Optional.empty();
+    }
+    if (resumedFrom.isPresent()) {
+      Checkpoint checkpoint = resumedFrom.get();
+      Optional<BlockMomentum> resumed = BlockMomentum.resume(averaging, graph.params(), checkpoint.directory(),
+          checkpoint.toString());
+      if (resumed.isPresent()) {
+        return resumed;
+      }
+      log.printf(Locale.ROOT, "train: %s has no block-momentum state (trained with plain averaging or one "
+          + "worker); block momentum starts from zero%n", checkpoint);
+    }
+    return Optional.of(BlockMomentum.start(averaging, graph.params()));
+  }
+
+  private AveragingMaster master(ReplicaHook hook, RoundProgress progress, int averagingFrequency,
+      Optional<BlockMomentum> blockMomentum) {
     List<TrainingHook> hooks = new ArrayList<>(extraHooks);
     hooks.add(0, hook);
     // The worker count must be given: path-based training reads it from a MultiLayerNetwork when it is not.
@@ -291,9 +319,8 @@ public final class SparkTrainer {
         .saveUpdater(true)
         // Exporting is done here (MinibatchExport); the master gets either files or in-memory minibatches.
         .rddTrainingApproach(RDDTrainingApproach.Direct)
-        .rngSeed(TrainingSeeds.batchOrder(train.seed(), firstEpoch))
         .collectTrainingStats(cluster.collectStatistics())
-        .trainingHooks(hooks), hook, progress);
+        .trainingHooks(hooks), hook, progress, blockMomentum);
   }
 
   private List<TrainingMetrics> readMetrics(String runId) {
