@@ -140,6 +140,21 @@ public final class CommandLine {
         + max + "], found '" + text.get() + "'");
   }
 
+  /** A number option that must be given, within bounds. */
+  public double doubleValue(String name, double min, double max) {
+    String text = required(name);
+    try {
+      double v = Double.parseDouble(text);
+      if (v >= min && v <= max) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigurationException("'" + command + "': option " + name + ": expected a number in [" + min + ", "
+        + max + "], found '" + text + "'");
+  }
+
   public List<String> positionals() {
     return List.copyOf(positionals);
   }

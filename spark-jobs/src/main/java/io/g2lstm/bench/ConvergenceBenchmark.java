@@ -50,6 +50,61 @@ public final class ConvergenceBenchmark {
       }
       return lines;
     }
+
+    /**
+     * The training wall time until the end of the first epoch whose validation perplexity is at most
+     * {@code perplexity}, and that epoch; empty if no epoch reached it.
+     */
+    public Optional<Reached> reached(double perplexity) {
+      double seconds = 0;
+      for (TrainingMetrics epoch : epochs) {
+        seconds += epoch.wallSeconds();
+        if (epoch.validPerplexity() <= perplexity) {
+          return Optional.of(new Reached(epoch.epoch(), seconds));
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** When a run reached a target perplexity: after {@code epoch}, {@code seconds} of training in all. */
+  public record Reached(int epoch, double seconds) {}
+
+  /**
+   * {@code bench scaling}'s table: per run (fewest workers first) the epoch and wall time at which it reached
+   * {@code target}, its best validation perplexity and test BLEU; then each run's speed-up over the first run in
+   * time to the target, and its BLEU difference.
+   */
+  public static List<String> scalingLines(double target, List<Result> runs) {
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format(Locale.ROOT, "  %7s %12s %12s %9s  %s", "workers", "epoch at P", "wall s to P",
+        "best ppl", "test BLEU of the best checkpoint"));
+    for (Result run : runs) {
+      Optional<Reached> reached = run.reached(target);
+      StringBuilder bleu = new StringBuilder();
+      for (BleuScoreRow score : run.scores()) {
+        bleu.append(String.format(Locale.ROOT, "%s %s %.2f  ", score.testSet(), score.flavour(), score.score()));
+      }
+      lines.add(String.format(Locale.ROOT, "  %7d %12s %12s %9.2f  %s", run.workers(),
+          reached.map(r -> Integer.toString(r.epoch())).orElse("-"),
+          reached.map(r -> String.format(Locale.ROOT, "%.1f", r.seconds())).orElse("not reached"),
+          run.best().validPerplexity(), bleu.toString().strip()));
+    }
+    Result first = runs.get(0);
+    Optional<Reached> base = first.reached(target);
+    for (Result run : runs.subList(1, runs.size())) {
+      Optional<Reached> reached = run.reached(target);
+      String speedUp = base.isPresent() && reached.isPresent()
+          ? String.format(Locale.ROOT, "%.2fx (%.2f of the wall time; target >= 1.67x)",
+              base.get().seconds() / reached.get().seconds(), reached.get().seconds() / base.get().seconds())
+          : "not measured: " + (base.isEmpty() ? first.workers() : run.workers()) + " workers did not reach it";
+      double bleuDifference = run.scores().isEmpty() || first.scores().isEmpty() ? Double.NaN
+          : run.scores().get(0).score() - first.scores().get(0).score();
+      lines.add(String.format(Locale.ROOT, "  %d -> %d workers: speed-up to perplexity %.2f %s; %s BLEU %+.2f "
+              + "(target within 0.5)", first.workers(), run.workers(), target, speedUp,
+          first.scores().isEmpty() ? "" : first.scores().get(0).flavour(), bleuDifference));
+    }
+    return lines;
   }
 
   private ConvergenceBenchmark() {}

@@ -59,17 +59,21 @@ final class BenchCommand {
 
   static void run(List<String> args) throws IOException {
     CommandLine cli = new CommandLine("bench").option("--runs").option("--averaging-frequency").option("--batches")
-        .option("--conf").option("--epochs").option("--workers").option("--output").parse(args)
-        .atMostPositionals(1);
+        .option("--conf").option("--epochs").option("--workers").option("--output").option("--target-perplexity")
+        .parse(args).atMostPositionals(1);
     String what = cli.positionals().isEmpty() ? "all" : cli.positionals().get(0);
     if (what.equals("convergence")) {
       convergence(cli, System.out);
       return;
     }
-    for (String option : List.of("--conf", "--epochs", "--workers", "--output")) {
+    if (what.equals("scaling")) {
+      scaling(cli, System.out);
+      return;
+    }
+    for (String option : List.of("--conf", "--epochs", "--workers", "--output", "--target-perplexity")) {
       if (cli.has(option)) {
         throw new ConfigurationException("bench " + what + ": expected no " + option + " (it belongs to bench "
-            + "convergence), found one");
+            + "convergence and bench scaling), found one");
       }
     }
     int runs = cli.intValue("--runs", 5, 1, 1000);
@@ -116,30 +120,79 @@ final class BenchCommand {
    * with its own warehouse, and prints the per-epoch table and the test BLEU of the best checkpoint.
    */
   private static void convergence(CommandLine cli, PrintStream out) {
+    if (cli.has("--target-perplexity")) {
+      throw new ConfigurationException("bench convergence: expected no --target-perplexity (it belongs to bench "
+          + "scaling), found one");
+    }
     Path conf = Path.of(cli.required("--conf"));
-    SettingsReader plain = SettingsReader.load(conf);
     Map<String, Object> overrides = new HashMap<>();
     cli.value("--epochs").ifPresent(unused -> overrides.put("train.epochs", cli.intValue("--epochs", 1, 1, 100_000)));
     cli.value("--workers").ifPresent(unused -> overrides.put("train.spark.workers",
         cli.intValue("--workers", 1, 1, 4096)));
-    ModelSettings model = ModelSettings.from(plain);
-    String runId = "convergence-" + model.name() + "-" + SettingsReader.settingName(model.gate().mode()) + "-"
-        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
-    Path output = cli.value("--output").map(Path::of).orElseGet(() -> Path.of(
-        plain.section("paths").nonBlankString("work"), "bench", "convergence", runId));
-    OutputOwner.newOrEmpty("bench convergence").requireReplaceable(LocalFileStore.INSTANCE, output.toString(),
-        "--output");
-    overrides.put("train.output", output.resolve("train").toString());
-    overrides.put("results.warehouse", output.resolve("warehouse").toString());
-    SettingsReader config = SettingsReader.load(conf, overrides);
-    Scratch.use(config.section("scratch").string("directory"));
-    SparkSession spark = SparkSessions.open("bench-convergence",
-        JobCommands.trainingMaster(config, Optional.empty()));
-    try {
-      ConvergenceBenchmark.Result result = ConvergenceBenchmark.run(spark, config, runId, out);
-      out.printf(Locale.ROOT, "bench convergence: %s on %s%n", conf, machine());
+    String runId = benchRunId("convergence", conf);
+    Path output = benchOutput(cli, "convergence", conf, runId);
+    ConvergenceBenchmark.Result result = trainAndScore(conf, overrides, output, runId, out);
+    out.printf(Locale.ROOT, "bench convergence: %s on %s%n", conf, machine());
+    result.lines().forEach(out::println);
+    out.println("  output: " + output);
+  }
+
+  /**
+   * {@code bench scaling --conf FILE --target-perplexity P [--epochs N] [--output DIR]}: trains the configuration's
+   * model from scratch with 1 and with 2 workers (Spark local mode, one core each), into {@code DIR/workers-1} and
+   * {@code DIR/workers-2}, prints each run's table and then each one's wall time to validation perplexity P, the
+   * speed-up and the test BLEU of each run's best checkpoint.
+   */
+  private static void scaling(CommandLine cli, PrintStream out) {
+    if (cli.has("--workers")) {
+      throw new ConfigurationException("bench scaling: expected no --workers (it trains with 1 and 2), found one");
+    }
+    Path conf = Path.of(cli.required("--conf"));
+    double target = cli.doubleValue("--target-perplexity", 1, 1e9);
+    String runId = benchRunId("scaling", conf);
+    Path output = benchOutput(cli, "scaling", conf, runId);
+    List<ConvergenceBenchmark.Result> results = new ArrayList<>();
+    for (int workers = 1; workers <= 2; workers++) {
+      Map<String, Object> overrides = new HashMap<>();
+      cli.value("--epochs").ifPresent(unused -> overrides.put("train.epochs",
+          cli.intValue("--epochs", 1, 1, 100_000)));
+      overrides.put("train.spark.workers", workers);
+      ConvergenceBenchmark.Result result = trainAndScore(conf, overrides, output.resolve("workers-" + workers),
+          runId + "-workers-" + workers, out);
       result.lines().forEach(out::println);
-      out.println("  output: " + output);
+      results.add(result);
+    }
+    out.printf(Locale.ROOT, "bench scaling: %s to validation perplexity %.2f on %s%n", conf, target, machine());
+    ConvergenceBenchmark.scalingLines(target, results).forEach(out::println);
+    out.println("  output: " + output);
+  }
+
+  private static String benchRunId(String benchmark, Path conf) {
+    ModelSettings model = ModelSettings.from(SettingsReader.load(conf));
+    return benchmark + "-" + model.name() + "-" + SettingsReader.settingName(model.gate().mode()) + "-"
+        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+  }
+
+  /** {@code --output}, or {@code <paths.work>/bench/<benchmark>/<run id>}: new or empty. */
+  private static Path benchOutput(CommandLine cli, String benchmark, Path conf, String runId) {
+    Path output = cli.value("--output").map(Path::of).orElseGet(() -> Path.of(
+        SettingsReader.load(conf).section("paths").nonBlankString("work"), "bench", benchmark, runId));
+    OutputOwner.newOrEmpty("bench " + benchmark).requireReplaceable(LocalFileStore.INSTANCE, output.toString(),
+        "--output");
+    return output;
+  }
+
+  /** Trains {@code conf} with {@code overrides} from scratch into {@code output} and scores its best checkpoint. */
+  private static ConvergenceBenchmark.Result trainAndScore(Path conf, Map<String, Object> overrides, Path output,
+      String runId, PrintStream out) {
+    Map<String, Object> all = new HashMap<>(overrides);
+    all.put("train.output", output.resolve("train").toString());
+    all.put("results.warehouse", output.resolve("warehouse").toString());
+    SettingsReader config = SettingsReader.load(conf, all);
+    Scratch.use(config.section("scratch").string("directory"));
+    SparkSession spark = SparkSessions.open("bench-" + runId, JobCommands.trainingMaster(config, Optional.empty()));
+    try {
+      return ConvergenceBenchmark.run(spark, config, runId, out);
     } finally {
       spark.stop();
     }

@@ -94,7 +94,10 @@ public final class G2lstm {
           "speed figures (medians of repeated runs)"),
       new Usage("benchmarks", "bench", "bench convergence --conf FILE [--epochs N] [--workers W] [--output DIR]",
           "trains the model from scratch with the Spark trainer: per epoch wall time, train loss and validation "
-              + "perplexity, then the test BLEU of the best checkpoint"));
+              + "perplexity, then the test BLEU of the best checkpoint"),
+      new Usage("benchmarks", "bench", "bench scaling --conf FILE --target-perplexity P [--epochs N] [--output DIR]",
+          "trains the model with 1 and with 2 Spark workers: each one's wall time to validation perplexity P, the "
+              + "speed-up, and the test BLEU of each one's best checkpoint"));
 
   /** The usage text of every command, or of one. */
   static String usage(Optional<String> command) {

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.spark.SparkSessions;
+import io.g2lstm.model.train.Checkpoint;
+import io.g2lstm.model.train.ValidationHistory;
 import io.g2lstm.spark.eval.BleuScoreRow;
+import io.g2lstm.spark.eval.EvaluatedModel;
 import io.g2lstm.spark.train.TrainingFixture;
 import io.g2lstm.spark.train.TrainingMetrics;
 import java.io.ByteArrayOutputStream;
@@ -54,5 +57,37 @@ class ConvergenceBenchmarkTest {
     } finally {
       spark.stop();
     }
+  }
+
+  private static ConvergenceBenchmark.Result run(int workers, double bleu, double[] wallSeconds,
+      double[] perplexities) {
+    List<TrainingMetrics> epochs = new java.util.ArrayList<>();
+    for (int e = 0; e < wallSeconds.length; e++) {
+      epochs.add(new TrainingMetrics("r", "tiny", "g2", e + 1, 10L * (e + 1), 1, perplexities[e], 100,
+          wallSeconds[e], workers));
+    }
+    BleuScoreRow score = new BleuScoreRow("r", new EvaluatedModel("r", "tiny", "g2", 1, "best"), "test", 64, 5,
+        BleuScoreRow.SACREBLEU, bleu, List.of(50.0, 40.0, 30.0, 20.0), 1, 100, 100, "sig");
+    double best = java.util.Arrays.stream(perplexities).min().orElseThrow();
+    return new ConvergenceBenchmark.Result("tiny", "g2", workers, epochs, List.of(score),
+        new Checkpoint.State(1, 10, 1, best, "r", ValidationHistory.NONE, "sha"));
+  }
+
+  @Test
+  void scalingTimesEachRunToTheTargetPerplexity() {
+    ConvergenceBenchmark.Result one = run(1, 30.0, new double[] {40, 40, 40, 40}, new double[] {9, 3, 1.2, 1.05});
+    ConvergenceBenchmark.Result two = run(2, 29.7, new double[] {25, 25, 25, 25}, new double[] {12, 4, 1.08, 1.01});
+    assertEquals(Optional.of(new ConvergenceBenchmark.Reached(4, 160)), one.reached(1.10));
+    assertEquals(Optional.of(new ConvergenceBenchmark.Reached(3, 75)), two.reached(1.10));
+    assertEquals(Optional.empty(), one.reached(1.0));
+
+    List<String> lines = ConvergenceBenchmark.scalingLines(1.10, List.of(one, two));
+    assertEquals(4, lines.size(), String.join("\n", lines));
+    assertTrue(lines.get(1).matches("\\s+1\\s+4\\s+160\\.0\\s+1\\.05\\s+test sacrebleu 30\\.00"), lines.get(1));
+    assertTrue(lines.get(3).contains("speed-up to perplexity 1.10 2.13x (0.47 of the wall time"), lines.get(3));
+    assertTrue(lines.get(3).contains("sacrebleu BLEU -0.30"), lines.get(3));
+    List<String> unreached = ConvergenceBenchmark.scalingLines(1.02, List.of(one, two));
+    assertTrue(unreached.get(1).contains("not reached"), unreached.get(1));
+    assertTrue(unreached.get(3).contains("not measured: 1 workers did not reach it"), unreached.get(3));
   }
 }
