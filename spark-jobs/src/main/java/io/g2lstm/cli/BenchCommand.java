@@ -129,8 +129,9 @@ final class BenchCommand {
     cli.value("--epochs").ifPresent(unused -> overrides.put("train.epochs", cli.intValue("--epochs", 1, 1, 100_000)));
     cli.value("--workers").ifPresent(unused -> overrides.put("train.spark.workers",
         cli.intValue("--workers", 1, 1, 4096)));
-    String runId = benchRunId("convergence", conf);
-    Path output = benchOutput(cli, "convergence", conf, runId);
+    SettingsReader plain = SettingsReader.load(conf);
+    String runId = benchRunId("convergence", plain);
+    Path output = benchOutput(cli, "convergence", plain, runId);
     ConvergenceBenchmark.Result result = trainAndScore(conf, overrides, output, runId, out);
     out.printf(Locale.ROOT, "bench convergence: %s on %s%n", conf, machine());
     result.lines().forEach(out::println);
@@ -149,13 +150,13 @@ final class BenchCommand {
     }
     Path conf = Path.of(cli.required("--conf"));
     double target = cli.doubleValue("--target-perplexity", 1, 1e9);
-    String runId = benchRunId("scaling", conf);
-    Path output = benchOutput(cli, "scaling", conf, runId);
+    SettingsReader plain = SettingsReader.load(conf);
+    String runId = benchRunId("scaling", plain);
+    Path output = benchOutput(cli, "scaling", plain, runId);
+    Map<String, Object> overrides = new HashMap<>();
+    cli.value("--epochs").ifPresent(unused -> overrides.put("train.epochs", cli.intValue("--epochs", 1, 1, 100_000)));
     List<ConvergenceBenchmark.Result> results = new ArrayList<>();
     for (int workers = 1; workers <= 2; workers++) {
-      Map<String, Object> overrides = new HashMap<>();
-      cli.value("--epochs").ifPresent(unused -> overrides.put("train.epochs",
-          cli.intValue("--epochs", 1, 1, 100_000)));
       overrides.put("train.spark.workers", workers);
       ConvergenceBenchmark.Result result = trainAndScore(conf, overrides, output.resolve("workers-" + workers),
           runId + "-workers-" + workers, out);
@@ -167,16 +168,16 @@ final class BenchCommand {
     out.println("  output: " + output);
   }
 
-  private static String benchRunId(String benchmark, Path conf) {
-    ModelSettings model = ModelSettings.from(SettingsReader.load(conf));
+  private static String benchRunId(String benchmark, SettingsReader config) {
+    ModelSettings model = ModelSettings.from(config);
     return benchmark + "-" + model.name() + "-" + SettingsReader.settingName(model.gate().mode()) + "-"
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
   }
 
   /** {@code --output}, or {@code <paths.work>/bench/<benchmark>/<run id>}: new or empty. */
-  private static Path benchOutput(CommandLine cli, String benchmark, Path conf, String runId) {
+  private static Path benchOutput(CommandLine cli, String benchmark, SettingsReader config, String runId) {
     Path output = cli.value("--output").map(Path::of).orElseGet(() -> Path.of(
-        SettingsReader.load(conf).section("paths").nonBlankString("work"), "bench", benchmark, runId));
+        config.section("paths").nonBlankString("work"), "bench", benchmark, runId));
     OutputOwner.newOrEmpty("bench " + benchmark).requireReplaceable(LocalFileStore.INSTANCE, output.toString(),
         "--output");
     return output;

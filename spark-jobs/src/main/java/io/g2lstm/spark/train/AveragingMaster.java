@@ -12,11 +12,11 @@ import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingWorker;
 /**
  * deeplearning4j-spark's parameter-averaging master, with four additions on the driver. At the start of each epoch
  * it reseeds the generator that deals the epoch's minibatches to rounds, so that an epoch is dealt alike in an
- * uninterrupted run and in one resumed before it (deeplearning4j-spark seeds it once, when the master is built). Before each round's workers
- * are created it tells the {@link ReplicaHook} the averaged model's counters, so that replicas continue the
- * iteration count instead of restarting it, gives {@link RoundProgress} its chance to print, and, with block
- * momentum, moves the model to the round's starting point; after each round's average it applies the
- * {@link BlockMomentum} update.
+ * uninterrupted run and in one resumed before it (deeplearning4j-spark seeds it once, when the master is built).
+ * Before each round's workers are created it tells the {@link ReplicaHook} the averaged model's counters, so that
+ * replicas continue the iteration count instead of restarting it, gives {@link RoundProgress} its chance to print,
+ * and, with block momentum, moves the model to the round's starting point; after each round's average it applies
+ * the {@link BlockMomentum} update.
  */
 final class AveragingMaster extends ParameterAveragingTrainingMaster {
 

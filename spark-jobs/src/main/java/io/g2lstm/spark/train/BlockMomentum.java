@@ -70,24 +70,25 @@ final class BlockMomentum {
       return Optional.empty();
     }
     String name = origin + "/" + FILE;
+    String magic;
+    long rounds;
+    INDArray delta;
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-      String magic = in.readUTF();
-      if (!magic.equals(MAGIC)) {
-        throw DataException.in(name, "'" + MAGIC + "'", "'" + magic + "'");
-      }
-      long rounds = in.readLong();
-      INDArray delta = Nd4j.read(in);
-      if (delta.length() != parameters.length() || delta.dataType() != parameters.dataType()) {
-        throw DataException.in(name, "a block update of " + parameters.length() + " " + parameters.dataType()
-            + " values (the model's parameters)", delta.length() + " " + delta.dataType() + " values");
-      }
-      return Optional.of(new BlockMomentum(averaging, parameters.dup(), delta.reshape(parameters.shape()), rounds));
+      magic = in.readUTF();
+      rounds = in.readLong();
+      delta = magic.equals(MAGIC) ? Nd4j.read(in) : null;
     } catch (IOException | RuntimeException e) {
-      if (e instanceof DataException data) {
-        throw data;
-      }
+      // ND4J reports a truncated array with unchecked exceptions of its own
       throw DataException.in(name, "a block-momentum state", "one that cannot be read (" + e + ")");
     }
+    if (!magic.equals(MAGIC)) {
+      throw DataException.in(name, "'" + MAGIC + "'", "'" + magic + "'");
+    }
+    if (delta.length() != parameters.length() || delta.dataType() != parameters.dataType()) {
+      throw DataException.in(name, "a block update of " + parameters.length() + " " + parameters.dataType()
+          + " values (the model's parameters)", delta.length() + " " + delta.dataType() + " values");
+    }
+    return Optional.of(new BlockMomentum(averaging, parameters.dup(), delta.reshape(parameters.shape()), rounds));
   }
 
   /** Before a round is sent out: the driver's model ({@code W}) becomes the round's starting point. */
