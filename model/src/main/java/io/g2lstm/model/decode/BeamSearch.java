@@ -61,7 +61,7 @@ public record BeamSearch(int beam, double lengthPenalty, double maxLengthRatio, 
     int[] live = new int[n];
     Arrays.setAll(live, s -> s);
     for (int length = 1; length <= longest; length++) {
-      float[] logProbs = model.step(previous);
+      float[] probabilities = model.step(previous);
       int rowCount = live.length * k;
       int[] parents = new int[rowCount];
       int[] chosen = new int[rowCount];
@@ -79,10 +79,17 @@ public record BeamSearch(int beam, double lengthPenalty, double maxLengthRatio, 
             continue;
           }
           int offset = row * vocabulary;
+          // Compared as probabilities against the one that would tie with the last kept candidate; the logarithm
+          // is taken only of those that pass (>=: the float threshold may round up to exactly such a value).
+          float threshold = threshold(best[2 * k - 1], scores[row]);
           for (int v = 0; v < vocabulary; v++) {
-            double candidate = scores[row] + logProbs[offset + v];
-            if (candidate > best[2 * k - 1]) {
-              insert(best, bestRow, bestToken, candidate, row, v);
+            float probability = probabilities[offset + v];
+            if (probability >= threshold) {
+              double candidate = scores[row] + Math.log(probability);
+              if (candidate > best[2 * k - 1]) {
+                insert(best, bestRow, bestToken, candidate, row, v);
+                threshold = threshold(best[2 * k - 1], scores[row]);
+              }
             }
           }
         }
@@ -177,6 +184,11 @@ public record BeamSearch(int beam, double lengthPenalty, double maxLengthRatio, 
       }
     }
     return true;
+  }
+
+  /** The probability p for which {@code score + log p} equals {@code floor}, as a float. */
+  private static float threshold(double floor, double score) {
+    return (float) Math.exp(floor - score);
   }
 
   private double penalty(int length) {

@@ -6,6 +6,7 @@ import io.g2lstm.model.layer.InputFeedingDecoderVertex;
 import io.g2lstm.model.graph.LuongAttention;
 import io.g2lstm.model.graph.SoftmaxCrossEntropy;
 import io.g2lstm.model.graph.TranslationGraph;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,14 +20,14 @@ import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
 import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Incremental decoding with a trained translation graph. The encoder runs once per source batch (through the graph
  * itself, with the source mask); each step then looks up the target embeddings, advances every decoder layer by one
  * position with its own {@code rnnTimeStep} state, applies the attention of {@link AttentionMath} with one query
- * position and the output layer, and returns log-probabilities. Reordering beams reorders the encoder states, the
+ * position and the output layer, and returns probabilities. Reordering beams reorders the encoder states, the
  * source mask and every decoder layer's state.
  *
  * <p>In inference mode there is no dropout and no gate noise, so these steps compute what the graph computes with
@@ -115,7 +116,7 @@ public final class GraphStepDecoder implements IncrementalModel {
   }
 
   /**
-   * One step, in a workspace that the next step reuses: the arrays of a step (the largest, the log-probabilities of
+   * One step, in a workspace that the next step reuses: the arrays of a step (the largest, the probabilities of
    * every row over the vocabulary) never wait for the garbage collector to free their native memory. What outlives
    * the step is the layers' recurrent state (stored outside workspaces) and the returned copy on the heap.
    */
@@ -125,11 +126,18 @@ public final class GraphStepDecoder implements IncrementalModel {
         STEP_WORKSPACE_ID)) {
       int n = previousTokens.length;
       INDArray hidden = inputFeeding != null ? inputFeedingStep(previousTokens) : attentionAfterStep(previousTokens);
-      INDArray logProbabilities = Nd4j.create(outputWeights.dataType(), new long[] {n, outputWeights.size(1)}, 'c');
-      SoftmaxCrossEntropy.logits(hidden.reshape(n, hidden.size(1)), outputWeights, outputBias, logProbabilities);
-      Nd4j.exec(new LogSoftMax(logProbabilities, logProbabilities));
-      return logProbabilities.castTo(DataType.FLOAT).data().asFloat();
+      INDArray probabilities = Nd4j.create(outputWeights.dataType(), new long[] {n, outputWeights.size(1)}, 'c');
+      SoftmaxCrossEntropy.logits(hidden.reshape(n, hidden.size(1)), outputWeights, outputBias, probabilities);
+      Nd4j.exec(new SoftMax(probabilities, probabilities));
+      return toHeap(probabilities.dataType() == DataType.FLOAT ? probabilities : probabilities.castTo(DataType.FLOAT));
     }
+  }
+
+  /** A row-major float array copied out in one block ({@code DataBuffer.asFloat} copies value by value). */
+  private static float[] toHeap(INDArray array) {
+    float[] values = new float[(int) array.length()];
+    array.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer().get(values);
+    return values;
   }
 
   /** The attentional states [n, H] of one step of the attention-after decoder: its layers, then attention. */

@@ -11,8 +11,10 @@ public interface IncrementalModel {
   void start(int[][] sources);
 
   /**
-   * Advances every row by one token; returns log-probabilities, row-major [rows, target vocabulary]: on the heap, so
-   * that nothing a step allocates outside it needs to outlive the step.
+   * Advances every row by one token; returns next-token probabilities, row-major [rows, target vocabulary]: on the
+   * heap, so that nothing a step allocates outside it needs to outlive the step. (Probabilities, not their logarithms:
+   * a softmax costs a third of a log-softmax in ND4J, and beam search takes the logarithm of the few candidates it
+   * keeps.)
    */
   float[] step(int[] previousTokens);
 

@@ -39,9 +39,6 @@ class BeamSearchTest {
           case B -> { row[EOS] = 0.9; row[A] = 0.1; }
           default -> row[EOS] = 1.0;
         }
-        for (int v = 0; v < 6; v++) {
-          row[v] = Math.log(row[v]);
-        }
       }
       return Nd4j.create(p).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).data().asFloat();
     }
@@ -78,8 +75,8 @@ class BeamSearchTest {
         steps++;
         double[][] p = new double[previous.length][6];
         for (double[] row : p) {
-          java.util.Arrays.fill(row, Math.log(1e-9));
-          row[A] = 0;
+          java.util.Arrays.fill(row, 1e-9);
+          row[A] = 1;
         }
         return Nd4j.create(p).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).data().asFloat();
       }

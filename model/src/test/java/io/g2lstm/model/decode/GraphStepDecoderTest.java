@@ -55,13 +55,13 @@ class GraphStepDecoderTest {
       for (int r = 0; r < rows.length; r++) {
         previous[r] = targetIn.getInt(r, t);
       }
-      float[] logProbs = decoder.step(previous);
+      float[] stepped = decoder.step(previous);
       for (int r = 0; r < rows.length; r++) {
         if (t > data.target()[r].length) {
           continue; // padding
         }
         for (int v = 0; v < 17; v++) {
-          assertEquals(Math.log(probabilities.getDouble(r, v, t)), logProbs[r * 17 + v], 1e-5,
+          assertEquals(Math.log(probabilities.getDouble(r, v, t)), Math.log(stepped[r * 17 + v]), 1e-5,
               decoderKind + ", " + mode + ": row " + r + " position " + t + " token " + v);
         }
       }
