@@ -59,7 +59,7 @@ public final class G2lstm {
           "bpe apply -c CODES [--vocabulary V --vocabulary-threshold T] [--glossaries G ...] [--separator S]",
           "subword-nmt apply_bpe"),
       new Usage("text tools (standard input to standard output)", "translate",
-          "translate --model CHECKPOINT [--beam 5] [--length-penalty A] [--batch-size 32]",
+          "translate --model CHECKPOINT [--beam 5] [--length-penalty A] [--batch-size 64]",
           "raw source text to raw translations"),
       new Usage("text tools (standard input to standard output)", "bleu",
           "bleu [--tokenize 13a|intl|none] [--lowercase] [--smooth exp|floor|none] [--multi-bleu] REF... < HYP",

@@ -77,7 +77,7 @@ final class ModelCommands {
         .option("--batch-size").parse(args).atMostPositionals(0);
     Translator translator = Translator.fromCheckpoint(Checkpoint.open(Path.of(cli.required("--model"))),
         new BeamSearch(cli.intValue("--beam", 5, 1, 1000), lengthPenalty(cli), 2.0, 10),
-        cli.intValue("--batch-size", 32, 1, 100_000));
+        cli.intValue("--batch-size", 64, 1, 100_000));
     List<String> lines = Utf8LineReader.readAll(in, "standard input");
     try (Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
       for (String line : translator.translate(lines)) {

@@ -94,8 +94,10 @@ public final class GraphStepDecoder implements IncrementalModel {
     INDArray oneTarget = Nd4j.zeros(type, n, 1);
     graph.setLayerMaskArrays(new INDArray[] {mask, Nd4j.ones(type, n, 1)}, null);
     try {
-      encoder = graph.feedForward(new INDArray[] {ids, oneTarget}, false)
-          .get(TranslationGraph.encoderLayer(layers - 1));
+      // Up to the encoder's last layer in the graph's order: the decoder's vertices after it are not needed here.
+      String encoderTop = TranslationGraph.encoderLayer(layers - 1);
+      encoder = graph.feedForward(new INDArray[] {ids, oneTarget}, graph.getVertex(encoderTop).getVertexIndex(),
+          false).get(encoderTop);
     } finally {
       graph.clearLayerMaskArrays();
     }

@@ -8,6 +8,8 @@ import io.g2lstm.model.data.TranslationAssets;
 import io.g2lstm.model.graph.TranslationGraph;
 import io.g2lstm.model.train.Checkpoint;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
@@ -93,27 +95,28 @@ public final class Translator {
     return output;
   }
 
-  /** Translations of the lines, in order, with their tokens; a blank line gives an empty translation. */
+  /**
+   * Translations of the lines, in order, with their tokens; a blank line gives an empty translation. Sources are
+   * searched in batches of similar length (sorted by length, as fairseq and Marian batch them), so that a batch's
+   * encoder pads little and its sentences finish at about the same step.
+   */
   public List<Translation> translateWithTokens(List<String> lines) {
-    List<Translation> output = new ArrayList<>(lines.size());
-    List<int[]> pending = new ArrayList<>();
-    List<Integer> pendingLines = new ArrayList<>();
-    Translation blank = new Translation("", "");
+    int[][] sources = new int[lines.size()][];
+    List<Integer> byLength = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
-      output.add(blank);
-      int[] ids = codec.encodeSource(lines.get(i));
-      if (ids.length > 0) {
-        pending.add(ids);
-        pendingLines.add(i);
+      sources[i] = codec.encodeSource(lines.get(i));
+      if (sources[i].length > 0) {
+        byLength.add(i);
       }
-      if (pending.size() == batchSize || (i == lines.size() - 1 && !pending.isEmpty())) {
-        int[][] hypotheses = search.translate(model, pending.toArray(new int[0][]));
-        for (int j = 0; j < hypotheses.length; j++) {
-          String tokens = codec.targetTokens(hypotheses[j]);
-          output.set(pendingLines.get(j), new Translation(codec.detokenizeTarget(tokens), tokens));
-        }
-        pending.clear();
-        pendingLines.clear();
+    }
+    byLength.sort(Comparator.comparingInt(i -> sources[i].length));
+    List<Translation> output = new ArrayList<>(Collections.nCopies(lines.size(), new Translation("", "")));
+    for (int from = 0; from < byLength.size(); from += batchSize) {
+      List<Integer> batch = byLength.subList(from, Math.min(byLength.size(), from + batchSize));
+      int[][] hypotheses = search.translate(model, batch.stream().map(i -> sources[i]).toArray(int[][]::new));
+      for (int j = 0; j < hypotheses.length; j++) {
+        String tokens = codec.targetTokens(hypotheses[j]);
+        output.set(batch.get(j), new Translation(codec.detokenizeTarget(tokens), tokens));
       }
     }
     return output;
