@@ -52,11 +52,11 @@ class StandaloneClusterIT {
       "spark.sql.shuffle.partitions", "2");
 
   /**
-   * The stages (in the driver's log) in which the replicas train: deeplearning4j-spark fits them inside the
-   * treeAggregate that sums their parameters.
+   * The stages (in the driver's log) in which the replicas train: they are fitted inside the first stage of the
+   * ordered sum of their parameters (a collect, or a shuffle when the sum has more than one level).
    */
   private static final Pattern FITTING_STAGE = Pattern.compile(
-      "ResultStage (\\d+) \\(treeAggregate at ParameterAveragingTrainingMaster\\.java:\\d+\\) finished");
+      "(?:Result|ShuffleMap)Stage (\\d+) \\(\\w+ at OrderedSum\\.java:\\d+\\) finished");
   /** A task an executor finished, from its log; group 1 is the stage. */
   private static final Pattern FINISHED_TASK = Pattern.compile("Finished task \\S+ in stage (\\d+)\\.\\d+ ");
 
