@@ -3,6 +3,7 @@ package io.g2lstm.cli;
 import io.g2lstm.common.CommandLine;
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.DataException;
+import io.g2lstm.common.Names;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.compress.CompressedCheckpoint;
@@ -44,7 +45,7 @@ final class ModelCommands {
 
   /**
    * {@code train --conf FILE [--resume] [--run-id ID] [--master URL]} trains across Spark;
-   * {@code train --local --conf FILE [--resume]} in this process.
+   * {@code train --local --conf FILE [--resume] [--run-id ID]} in this process, with the same run rules.
    */
   static void train(List<String> args) {
     CommandLine cli = new CommandLine("train").flag("--local").flag("--resume").option("--conf")
@@ -54,9 +55,9 @@ final class ModelCommands {
       JobCommands.runTrain(config, cli.has("--resume"), cli.value("--run-id"), cli.value("--master"), System.out);
       return;
     }
-    if (cli.has("--run-id") || cli.has("--master")) {
-      throw new ConfigurationException("'train --local': expected no --run-id or --master (they belong to training "
-          + "on Spark), found " + (cli.has("--run-id") ? "--run-id" : "--master"));
+    if (cli.has("--master")) {
+      throw new ConfigurationException("'train --local': expected no --master (it belongs to training on Spark), "
+          + "found --master");
     }
     ModelSettings model = ModelSettings.from(config);
     TrainSettings train = TrainSettings.from(config);
@@ -68,7 +69,8 @@ final class ModelCommands {
       throw new DataException(train.data() + ": expected training pairs in the shards, found none");
     }
     new Trainer(model, train, Path.of(train.data()), config.renderResolved(), System.out)
-        .run(trainData, validData, cli.has("--resume"));
+        .run(trainData, validData, cli.has("--resume"),
+            cli.value("--run-id").map(id -> Names.option("train", "--run-id", id)));
   }
 
   /** {@code translate --model CHECKPOINT [--beam K] [--length-penalty A] [--batch-size N]}. */

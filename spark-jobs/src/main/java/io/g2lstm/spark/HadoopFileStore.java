@@ -8,10 +8,14 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ChecksumFileSystem;
+import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -102,6 +106,22 @@ public final class HadoopFileStore implements FileStore {
     }
     if (!fs(from).rename(new Path(from), new Path(to))) {
       throw new IOException("the file system refused to move " + from + " to " + to);
+    }
+  }
+
+  @Override
+  public void replace(String from, String to) throws IOException {
+    FileContext.getFileContext(new Path(to).toUri(), conf).rename(new Path(from), new Path(to),
+        Options.Rename.OVERWRITE);
+  }
+
+  @Override
+  public Optional<java.nio.file.Path> localPath(String path) {
+    try {
+      return fs(path) instanceof LocalFileSystem
+          ? Optional.of(java.nio.file.Path.of(new Path(qualify(path)).toUri().getPath())) : Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("opening the file system of " + path, e);
     }
   }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The few file operations the jobs' outputs need, on one file system: the local disk ({@link LocalFileStore}) or a
@@ -38,6 +39,12 @@ public interface FileStore {
 
   /** Moves {@code from} to {@code to}, which must not exist; fails rather than merging or replacing. */
   void rename(String from, String to) throws IOException;
+
+  /** Moves the file {@code from} over the file {@code to} in one step: readers see the old file or the new, never neither. */
+  void replace(String from, String to) throws IOException;
+
+  /** {@code path} on the local disk, where this file system is the local disk; empty elsewhere. */
+  Optional<java.nio.file.Path> localPath(String path);
 
   /** Removes {@code path} and everything below it; nothing happens if it does not exist. */
   void deleteTree(String path) throws IOException;

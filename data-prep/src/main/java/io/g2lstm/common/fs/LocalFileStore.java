@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The local disk as a {@link FileStore}. */
@@ -77,6 +78,16 @@ public final class LocalFileStore implements FileStore {
   @Override
   public void rename(String from, String to) throws IOException {
     Files.move(path(from), path(to), StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  @Override
+  public void replace(String from, String to) throws IOException {
+    Files.move(path(from), path(to), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Override
+  public Optional<Path> localPath(String path) {
+    return Optional.of(path(path));
   }
 
   @Override

@@ -106,21 +106,9 @@ public final class Checkpoint {
   /** Writes a checkpoint after {@code progress.epoch()} epochs and makes it the latest (and the best, if it is). */
   public static Checkpoint write(Path output, ComputationGraph graph, Progress progress, Path assets,
       String resolvedConfiguration) {
-    Path checkpoints = output.resolve(DIRECTORY);
-    String name = directoryName(progress.epoch());
-    Path target = checkpoints.resolve(name);
-    try (StagedDirectory staged = StagedDirectory.begin(LocalFileStore.INSTANCE, target.toString(), OWNER,
-        "checkpoint")) {
-      State state = writeFiles(Path.of(staged.path()), graph, progress, assets, resolvedConfiguration);
-      staged.commit();
-      TextFiles.write(checkpoints.resolve(LATEST), out -> out.write(name + "\n"));
-      if (progress.isBest()) {
-        TextFiles.write(checkpoints.resolve(BEST), out -> out.write(name + "\n"));
-      }
-      return new Checkpoint(target, target.toString(), state);
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing checkpoint " + target, e);
-    }
+    String written = new CheckpointStore(LocalFileStore.INSTANCE, output.toString()).write(graph, progress, assets,
+        resolvedConfiguration, directory -> {});
+    return open(Path.of(written));
   }
 
   /**
@@ -159,15 +147,7 @@ public final class Checkpoint {
 
   /** The latest checkpoint under a training output directory, if there is one. */
   public static Optional<Checkpoint> latest(Path output) {
-    Path latest = output.resolve(DIRECTORY).resolve(LATEST);
-    if (!Files.isRegularFile(latest)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(open(output.resolve(DIRECTORY).resolve(Files.readString(latest).strip())));
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading " + latest, e);
-    }
+    return new CheckpointStore(LocalFileStore.INSTANCE, output.toString()).latest();
   }
 
   /**

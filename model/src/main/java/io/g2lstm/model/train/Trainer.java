@@ -1,7 +1,7 @@
 package io.g2lstm.model.train;
 
 import io.g2lstm.common.ConfigurationException;
-import io.g2lstm.common.LifecycleException;
+import io.g2lstm.common.fs.LocalFileStore;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.data.Minibatches;
 import io.g2lstm.model.data.ParallelIds;
@@ -9,7 +9,6 @@ import io.g2lstm.model.data.TranslationAssets;
 import io.g2lstm.model.graph.TranslationGraph;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,18 +19,14 @@ import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Trains a translation model in one process: length-bucketed minibatches, the configured optimizer, global gradient
- * clipping, validation perplexity and a checkpoint after every epoch, and resumption from the latest checkpoint.
+ * Trains a translation model in one process ({@code train --local}): a {@link TrainingRun} whose epochs are fitted
+ * here, minibatch by minibatch, with the configured optimizer and global gradient clipping.
  *
  * <p>Runs are reproducible from their seeds ({@link TrainingSeeds}): the batch order of every epoch and the dropout
  * generator of every minibatch derive from {@code train.seed}, and the gate noise from {@code model.seed} and the
  * iteration, so a run resumed from a checkpoint continues exactly as the uninterrupted run would have.
  */
 public final class Trainer {
-
-  /** What one epoch achieved. Losses are per target token (natural log). */
-  public record EpochReport(int epoch, long step, double trainLoss, double validPerplexity, double tokensPerSecond,
-      double wallSeconds, Path checkpoint) {}
 
   private final ModelSettings model;
   private final TrainSettings train;
@@ -81,52 +76,41 @@ public final class Trainer {
   }
 
   /**
-   * Trains up to {@code train.epochs} epochs. With {@code resume}, continues from the latest checkpoint under
-   * {@code train.output}; without it, refuses to overwrite existing checkpoints.
+   * Trains up to {@code train.epochs} epochs into {@code train.output}, as {@link TrainingRun#run} describes.
+   *
+   * @param resume continue from the latest checkpoint under {@code train.output}
+   * @param requestedRunId the caller's run id; with the run id of the latest checkpoint it continues that run
    */
-  public List<EpochReport> run(ParallelIds trainData, ParallelIds validData, boolean resume) {
-    Path output = Path.of(train.output());
-    TranslationAssets assets = TranslationAssets.load(assetsDirectory);
-    Optional<Checkpoint> latest = Checkpoint.latest(output);
-    ComputationGraph graph;
-    int firstEpoch;
-    long step;
-    ValidationHistory history;
-    if (latest.isPresent() && resume) {
-      Checkpoint checkpoint = latest.get();
-      Checkpoint.requireResumable(checkpoint, train.epochs());
-      assets.requireSameVocabularies(checkpoint.assets(), "the data in " + assetsDirectory, checkpoint.toString());
-      requireSameModel(checkpoint, model);
-      graph = checkpoint.loadModel();
-      firstEpoch = checkpoint.state().epoch();
-      step = checkpoint.state().step();
-      history = checkpoint.state().validation();
-      if (train.stopsAfter(firstEpoch, history)) {
-        log.printf(Locale.ROOT, "train: %s stopped early (%s); nothing to train%n", checkpoint,
-            history.stopReason(firstEpoch));
-        return List.of();
-      }
-      log.printf(Locale.ROOT, "train: resuming from %s%n", checkpoint);
-    } else if (latest.isPresent()) {
-      throw new LifecycleException("train.output " + output + ": expected no checkpoints (or --resume to continue "
-          + "them), found " + latest.get());
-    } else if (resume) {
-      throw new LifecycleException("train.output " + output + ": expected a checkpoint to resume (--resume), found "
-          + "none; train without --resume to start");
-    } else {
-      graph = newModel(model, train, assets);
-      firstEpoch = 0;
-      step = 0;
-      history = ValidationHistory.NONE;
-    }
-    graph.setListeners(new GlobalNormClipping(train.clipNorm()));
+  public TrainingRun.Outcome run(ParallelIds trainData, ParallelIds validData, boolean resume,
+      Optional<String> requestedRunId) {
+    CheckpointStore checkpoints = new CheckpointStore(LocalFileStore.INSTANCE, train.output());
+    return new TrainingRun(model, train, checkpoints, assetsDirectory, resolvedConfiguration, log).run(resume,
+        requestedRunId, String.format(Locale.ROOT, "1 process, %,d training pairs", trainData.size()),
+        (runId, graph, resumedFrom) -> new LocalFitting(graph, trainData, validData));
+  }
 
-    List<EpochReport> reports = new ArrayList<>();
-    for (int epoch = firstEpoch; epoch < train.epochs(); epoch++) {
-      long start = System.nanoTime();
-      train.startEpoch(graph, epoch + 1, history);
-      List<int[]> batches = Minibatches.plan(trainData, train.batchSize(), TrainingSeeds.batchOrder(train.seed(),
-          epoch));
+  /** Fits each epoch in this process, minibatch by minibatch. */
+  private final class LocalFitting implements TrainingRun.Fitting {
+
+    private final ComputationGraph graph;
+    private final ParallelIds trainData;
+    private final ParallelIds validData;
+
+    LocalFitting(ComputationGraph graph, ParallelIds trainData, ParallelIds validData) {
+      this.graph = graph;
+      this.trainData = trainData;
+      this.validData = validData;
+      graph.setListeners(new GlobalNormClipping(train.clipNorm()));
+    }
+
+    @Override
+    public ComputationGraph model() {
+      return graph;
+    }
+
+    @Override
+    public TrainingRun.EpochFit fitEpoch(int epoch, long batchOrderSeed) {
+      List<int[]> batches = Minibatches.plan(trainData, train.batchSize(), batchOrderSeed);
       int limit = train.maxBatchesPerEpoch() > 0 ? Math.min(train.maxBatchesPerEpoch(), batches.size())
           : batches.size();
       double lossSum = 0;
@@ -141,29 +125,18 @@ public final class Trainer {
         fitSeconds += (System.nanoTime() - fitStart) / 1e9;
         lossSum += graph.score() * batches.get(i).length;
         tokens += batchTokens;
-        step++;
         if ((i + 1) % train.logEvery() == 0 || i + 1 == limit) {
-          log.printf(Locale.ROOT, "epoch %d/%d batch %d/%d step %d: loss %.4f (ppl %.2f), %,.0f target tokens/s%n",
-              epoch + 1, train.epochs(), i + 1, limit, step, lossSum / tokens, Math.exp(lossSum / tokens),
-              tokens / fitSeconds);
+          log.printf(Locale.ROOT, "epoch %d/%d batch %d/%d: loss %.4f (ppl %.2f), %,.0f target tokens/s%n", epoch,
+              train.epochs(), i + 1, limit, lossSum / tokens, Math.exp(lossSum / tokens), tokens / fitSeconds);
         }
       }
       graph.incrementEpochCount();
-      double validPerplexity = Evaluation.perplexity(graph, validData, train.batchSize());
-      history = history.after(epoch + 1, validPerplexity, train.schedule());
-      Checkpoint checkpoint = Checkpoint.write(output, graph,
-          new Checkpoint.Progress(epoch + 1, step, lossSum / tokens, validPerplexity, "", history), assetsDirectory,
-          resolvedConfiguration);
-      double wall = (System.nanoTime() - start) / 1e9;
-      log.printf(Locale.ROOT, "epoch %d/%d done: train loss %.4f, validation perplexity %.2f, %.1f s; %s%n",
-          epoch + 1, train.epochs(), lossSum / tokens, validPerplexity, wall, checkpoint.directory());
-      reports.add(new EpochReport(epoch + 1, step, lossSum / tokens, validPerplexity, tokens / fitSeconds, wall,
-          checkpoint.directory()));
-      if (train.stopsAfter(epoch + 1, history)) {
-        log.println("train: stopping early: " + history.stopReason(epoch + 1));
-        break;
-      }
+      return new TrainingRun.EpochFit(limit, tokens, lossSum, fitSeconds);
     }
-    return reports;
+
+    @Override
+    public double validationPerplexity(int epoch) {
+      return Evaluation.perplexity(graph, validData, train.batchSize());
+    }
   }
 }

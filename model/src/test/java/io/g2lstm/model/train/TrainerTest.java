@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
@@ -89,11 +90,11 @@ class TrainerTest {
   }
 
   /** The resolved configuration the runs record: the model section matching {@link #model()}. */
-  private static final String CONFIGURATION =
+  static final String CONFIGURATION =
       "model { name = test, embedding-size = 8, hidden-size = 16, layers = 1, dropout = 0.1, seed = 3,\n"
           + "  gate { mode = g2, temperature = 0.9, noise-probability = 0.2, epsilon = 0.001 } }\n";
 
-  private static ModelSettings model() {
+  static ModelSettings model() {
     return new ModelSettings("test", 8, 16, 1, 0.1, DecoderKind.ATTENTION_AFTER,
         new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3), 3);
   }
@@ -107,14 +108,14 @@ class TrainerTest {
         TrainSettings.Optimizer.ADAM, 0.01, schedule, 2.0, 5, 0, 1000, 0.1, 0, earlyStoppingPatience);
   }
 
-  private List<Trainer.EpochReport> run(Path output, int epochs, boolean resume) throws IOException {
+  private List<TrainingRun.EpochReport> run(Path output, int epochs, boolean resume) throws IOException {
     return run(train(output, epochs), reversalTask(32, 2), resume);
   }
 
-  private List<Trainer.EpochReport> run(TrainSettings train, ParallelIds valid, boolean resume) throws IOException {
+  private List<TrainingRun.EpochReport> run(TrainSettings train, ParallelIds valid, boolean resume) throws IOException {
     Path data = assets(dir.resolve("data"), VOCABULARY);
     return new Trainer(model(), train, data, CONFIGURATION, new PrintStream(new ByteArrayOutputStream(), true,
-        StandardCharsets.UTF_8)).run(reversalTask(96, 1), valid, resume);
+        StandardCharsets.UTF_8)).run(reversalTask(96, 1), valid, resume, Optional.empty()).epochs();
   }
 
   /**
@@ -156,13 +157,13 @@ class TrainerTest {
   @Test
   void earlyStoppingKeepsTheBestCheckpointAndAResumedRunTrainsNoMore() throws IOException {
     Path output = dir.resolve("out");
-    List<Trainer.EpochReport> reports = run(train(output, 6, LearningRateSchedule.CONSTANT, 1), unlearnable(32, 2),
+    List<TrainingRun.EpochReport> reports = run(train(output, 6, LearningRateSchedule.CONSTANT, 1), unlearnable(32, 2),
         false);
     assertTrue(reports.size() < 6, "stopped early: " + reports);
     Checkpoint best = Checkpoint.open(output.resolve(Checkpoint.DIRECTORY).resolve(Checkpoint.BEST));
     Checkpoint latest = Checkpoint.latest(output).orElseThrow();
     assertEquals(latest.state().epoch() - 1, best.state().epoch(), "one epoch of patience past the best");
-    double lowest = reports.stream().mapToDouble(Trainer.EpochReport::validPerplexity).min().orElseThrow();
+    double lowest = reports.stream().mapToDouble(TrainingRun.EpochReport::validPerplexity).min().orElseThrow();
     assertEquals(lowest, best.state().validPerplexity(), 0.0);
     assertEquals(List.of(), run(train(output, 6, LearningRateSchedule.CONSTANT, 1), unlearnable(32, 2), true),
         "a stopped run stays stopped when resumed");
@@ -204,7 +205,7 @@ class TrainerTest {
 
   @Test
   void lossFallsAndEveryEpochLeavesACheckpoint() throws IOException {
-    List<Trainer.EpochReport> reports = run(dir.resolve("out"), 3, false);
+    List<TrainingRun.EpochReport> reports = run(dir.resolve("out"), 3, false);
     assertEquals(3, reports.size());
     assertTrue(reports.get(2).trainLoss() < reports.get(0).trainLoss(), reports.toString());
     Checkpoint latest = Checkpoint.latest(dir.resolve("out")).orElseThrow();
@@ -216,7 +217,7 @@ class TrainerTest {
   void resumingContinuesExactlyAsAnUninterruptedRun() throws IOException {
     run(dir.resolve("straight"), 2, false);
     run(dir.resolve("resumed"), 1, false);
-    List<Trainer.EpochReport> second = run(dir.resolve("resumed"), 2, true);
+    List<TrainingRun.EpochReport> second = run(dir.resolve("resumed"), 2, true);
     assertEquals(1, second.size(), "only the missing epoch runs");
     float[] straight = Checkpoint.latest(dir.resolve("straight")).orElseThrow().loadModel().params()
         .data().asFloat();
@@ -252,7 +253,7 @@ class TrainerTest {
   @Test
   void resumeWithNothingToResumeIsAnErrorAndTrainsNothing() throws IOException {
     LifecycleException e = assertThrows(LifecycleException.class, () -> run(dir.resolve("fresh"), 1, true));
-    assertTrue(e.getMessage().contains("expected a checkpoint to resume (--resume), found none"), e.getMessage());
+    assertTrue(e.getMessage().contains("expected a run to resume (--resume), found no checkpoint"), e.getMessage());
     assertTrue(Checkpoint.latest(dir.resolve("fresh")).isEmpty());
   }
 
@@ -272,7 +273,8 @@ class TrainerTest {
     run(dir.resolve("out"), 1, false);
     assets(dir.resolve("data"), VOCABULARY + 1);
     DataException e = assertThrows(DataException.class, () -> new Trainer(model(), train(dir.resolve("out"), 2),
-        dir.resolve("data"), "", System.out).run(reversalTask(8, 1), reversalTask(8, 2), true));
+        dir.resolve("data"), "", System.out).run(reversalTask(8, 1), reversalTask(8, 2), true,
+            Optional.empty()));
     assertTrue(e.getMessage().contains("vocabularies"), e.getMessage());
   }
 
@@ -281,11 +283,12 @@ class TrainerTest {
     Path data = assets(dir.resolve("data"), VOCABULARY);
     new Trainer(model(), train(dir.resolve("out"), 1), data, CONFIGURATION,
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-        .run(reversalTask(16, 1), reversalTask(8, 2), false);
+        .run(reversalTask(16, 1), reversalTask(8, 2), false, Optional.empty());
     ModelSettings wider = new ModelSettings("test", 8, 32, 1, 0.1, DecoderKind.ATTENTION_AFTER,
         new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3), 3);
     ConfigurationException e = assertThrows(ConfigurationException.class, () -> new Trainer(wider,
-        train(dir.resolve("out"), 2), data, "", System.out).run(reversalTask(8, 1), reversalTask(8, 2), true));
+        train(dir.resolve("out"), 2), data, "", System.out).run(reversalTask(8, 1), reversalTask(8, 2), true,
+            Optional.empty()));
     assertTrue(e.getMessage().contains("hiddenSize=16"), e.getMessage());
   }
 
@@ -298,7 +301,7 @@ class TrainerTest {
     Path data = assets(dir.resolve("data"), VOCABULARY);
     new Trainer(model(), train(dir.resolve("out"), 1), data, CONFIGURATION,
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-        .run(reversalTask(16, 1), reversalTask(8, 2), false);
+        .run(reversalTask(16, 1), reversalTask(8, 2), false, Optional.empty());
     Checkpoint old = Checkpoint.latest(dir.resolve("out")).orElseThrow();
     assertEquals(DecoderKind.ATTENTION_AFTER, ModelSettings.from(old.settings()).decoder());
     assertEquals(DecoderKind.INPUT_FEEDING, ModelSettings.from(SettingsReader.parse(CONFIGURATION
@@ -306,7 +309,8 @@ class TrainerTest {
     ModelSettings feeding = new ModelSettings("test", 8, 16, 1, 0.1, DecoderKind.INPUT_FEEDING,
         new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3), 3);
     ConfigurationException e = assertThrows(ConfigurationException.class, () -> new Trainer(feeding,
-        train(dir.resolve("out"), 2), data, "", System.out).run(reversalTask(8, 1), reversalTask(8, 2), true));
+        train(dir.resolve("out"), 2), data, "", System.out).run(reversalTask(8, 1), reversalTask(8, 2), true,
+            Optional.empty()));
     assertTrue(e.getMessage().contains("decoder=ATTENTION_AFTER") && e.getMessage().contains("INPUT_FEEDING"),
         e.getMessage());
   }
@@ -320,7 +324,7 @@ class TrainerTest {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     new Trainer(feeding, train(dir.resolve("out"), 3), data, CONFIGURATION.replace("layers = 1",
         "layers = 2, decoder = input-feeding"), new PrintStream(log, true, StandardCharsets.UTF_8))
-        .run(reversalTask(64, 1), reversalTask(8, 2), false);
+        .run(reversalTask(64, 1), reversalTask(8, 2), false, Optional.empty());
     Checkpoint latest = Checkpoint.latest(dir.resolve("out")).orElseThrow();
     assertEquals(feeding, ModelSettings.from(latest.settings()));
     Checkpoint first = Checkpoint.open(dir.resolve("out").resolve(Checkpoint.DIRECTORY).resolve("epoch-001"));

@@ -5,13 +5,11 @@ import io.g2lstm.common.Directories;
 import io.g2lstm.common.Names;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.ModelSettings;
-import io.g2lstm.model.data.TranslationAssets;
 import io.g2lstm.model.train.Checkpoint;
+import io.g2lstm.model.train.CheckpointStore;
 import io.g2lstm.model.train.GlobalNormClipping;
 import io.g2lstm.model.train.TrainSettings;
-import io.g2lstm.model.train.Trainer;
-import io.g2lstm.model.train.TrainingSeeds;
-import io.g2lstm.model.train.ValidationHistory;
+import io.g2lstm.model.train.TrainingRun;
 import io.g2lstm.prep.corpus.Split;
 import io.g2lstm.prep.pipeline.PrepareManifest;
 import io.g2lstm.spark.HadoopFileStore;
@@ -21,8 +19,6 @@ import io.g2lstm.spark.ResultTables;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,14 +45,11 @@ import org.deeplearning4j.spark.time.SystemClockTimeSource;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /**
- * Trains the translation model across a Spark cluster by parameter averaging (deeplearning4j-spark): every worker
- * trains a replica on its share of length-bucketed minibatches built on the executors from the Parquet shards, and
- * parameters and optimizer state are averaged every {@code train.spark.averaging-frequency} minibatches.
- *
- * <p>After each epoch it computes the validation perplexity across the cluster, replaces the run's rows in the
- * {@code training_metrics} table, and writes a checkpoint, in that order: a run that dies between the two repeats
- * the epoch and replaces its row, so no epoch is ever recorded twice. Everything that can be checked is checked
- * before the first minibatch.
+ * Trains the translation model across a Spark cluster by parameter averaging (deeplearning4j-spark): a
+ * {@link TrainingRun} whose epochs are fitted by replicas on the workers, each on its share of length-bucketed
+ * minibatches built on the executors from the Parquet shards, with parameters and optimizer state averaged every
+ * {@code train.spark.averaging-frequency} minibatches. Each epoch's row goes to the {@code training_metrics} table
+ * before its checkpoint is written. Everything that can be checked is checked before the first minibatch.
  */
 public final class SparkTrainer {
 
@@ -115,7 +108,6 @@ public final class SparkTrainer {
 
   private Result run(boolean resume, Optional<String> requestedRunId, java.nio.file.Path assetsDirectory,
       Configuration hadoop) {
-    TranslationAssets assets = TranslationAssets.load(assetsDirectory);
     Dataset<Row> trainShards = shards(Split.TRAIN);
     Dataset<Row> validShards = shards(Split.VALID);
     long[] trainCounts = pairsAndTokens(trainShards);
@@ -128,124 +120,150 @@ public final class SparkTrainer {
     if (cluster.rddTraining() == SparkTrainSettings.RddTraining.EXPORT) {
       HadoopFiles.requireWritable("train.spark.export-directory", cluster.exportDirectory(), hadoop);
     }
+    CheckpointStore checkpoints = new CheckpointStore(new HadoopFileStore(hadoop), train.output());
+    List<SparkFitting> started = new ArrayList<>();
+    TrainingRun.Outcome outcome = new TrainingRun(model, train, checkpoints, assetsDirectory, resolvedConfiguration,
+        log).run(resume, requestedRunId, String.format(Locale.ROOT, "%s, %,d training pairs",
+            cluster.averaging().describe(cluster.workers()), trainCounts[0]), (runId, graph, resumedFrom) -> {
+              SparkFitting fitting = new SparkFitting(runId, graph, resumedFrom, trainShards, validShards, hadoop);
+              started.add(fitting);
+              return fitting;
+            });
+    Optional<AveragingStatistics> statistics = started.isEmpty() || !cluster.collectStatistics() ? Optional.empty()
+        : Optional.of(started.get(0).statistics());
+    statistics.ifPresent(s -> log.println("train: " + s.line()));
+    return new Result(outcome.runId(), readMetrics(outcome.runId()), statistics);
+  }
 
-    CheckpointStore checkpoints = new CheckpointStore(train.output(), hadoop);
-    RunPlan plan = RunPlan.decide(train.output(), checkpoints.latest(), checkpoints.recordedRunId(), resume,
-        requestedRunId, train.epochs(), this::newRunId);
-    List<TrainingMetrics> rows = new ArrayList<>();
-    ComputationGraph graph;
-    int firstEpoch;
-    long step;
-    ValidationHistory history;
-    Optional<Checkpoint> resumedFrom = Optional.empty();
-    if (plan instanceof RunPlan.Complete complete) {
-      log.printf(Locale.ROOT, "train: run %s already has all %d epochs (%s); nothing to train%n", complete.runId(),
-          train.epochs(), complete.checkpoint());
-      return new Result(complete.runId(), readMetrics(complete.runId()), Optional.empty());
-    } else if (plan instanceof RunPlan.Continue next) {
-      Checkpoint checkpoint = next.checkpoint();
-      assets.requireSameVocabularies(checkpoint.assets(), "the data in " + train.data(), checkpoint.toString());
-      Trainer.requireSameModel(checkpoint, model);
-      graph = checkpoint.loadModel();
-      firstEpoch = checkpoint.state().epoch();
-      step = checkpoint.state().step();
-      history = checkpoint.state().validation();
-      if (train.stopsAfter(firstEpoch, history)) {
-        log.printf(Locale.ROOT, "train: run %s stopped early at %s (%s); nothing to train%n", next.runId(),
-            checkpoint, history.stopReason(firstEpoch));
-        return new Result(next.runId(), readMetrics(next.runId()), Optional.empty());
-      }
-      rows.addAll(readMetrics(next.runId()));
-      resumedFrom = Optional.of(checkpoint);
-      log.printf(Locale.ROOT, "train: run %s resuming from %s%n", next.runId(), checkpoint);
-    } else {
-      checkpoints.recordRun(plan.runId());
-      graph = Trainer.newModel(model, train, assets);
-      firstEpoch = 0;
-      step = 0;
-      history = ValidationHistory.NONE;
-      log.printf(Locale.ROOT, "train: run %s, %s (%s gates, %,d parameters), %s, %,d training pairs%n",
-          plan.runId(), model.name(), SettingsReader.settingName(model.gate().mode()), graph.numParams(),
-          cluster.averaging().describe(cluster.workers()), trainCounts[0]);
-    }
-    Optional<BlockMomentum> blockMomentum = blockMomentum(graph, resumedFrom);
-    ResultTables.writeProvenance(cluster.warehouse(), TrainingMetrics.TABLE, List.of(plan.runId()),
-        resolvedConfiguration, hadoop);
+  /**
+   * Fits each epoch across the cluster: minibatches built on the executors from the shards (cached, or exported to
+   * files), replicas averaged every {@code train.spark.averaging-frequency} minibatches (one worker fits the epoch
+   * in one round), validation perplexity on the executors, and the epoch's row in {@code training_metrics}.
+   */
+  private final class SparkFitting implements TrainingRun.Fitting {
 
-    ReplicaFigures figures = new ReplicaFigures();
-    spark.sparkContext().register(figures, "training figures");
-    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    JavaRDD<MultiDataSet> trainBatches = ShardBatches.training(trainShards, train.batchSize(), train.seed(),
-        train.maxBatchesPerEpoch());
-    Optional<Path> exported = Optional.empty();
-    JavaRDD<String> exportedPaths = null;
-    double exportMillis = 0;
-    if (cluster.rddTraining() == SparkTrainSettings.RddTraining.EXPORT) {
-      deleteExports(plan.runId(), hadoop);
-      long exportStart = System.nanoTime();
-      exported = Optional.of(new Path(cluster.exportDirectory(), Names.escaped(plan.runId()) + "-"
-          + UUID.randomUUID()));
-      exportedPaths = MinibatchExport.write(context, trainBatches, exported.get().toString());
-      exportMillis = (System.nanoTime() - exportStart) / 1e6;
-    } else {
-      trainBatches = trainBatches.persist(StorageLevel.MEMORY_ONLY_SER());
-    }
-    // deeplearning4j-spark deals each partition's minibatches evenly over the averaging rounds, so a partition with
-    // fewer minibatches than rounds leaves some rounds empty, and an empty round fails in its aggregation. Built in
-    // parallel and cached above, the minibatches are dealt from one partition (the rounds are then spread over the
-    // workers).
-    JavaRDD<String> pathsToDeal = exportedPaths == null ? null : exportedPaths.coalesce(1);
-    JavaRDD<MultiDataSet> batchesToDeal = exportedPaths == null ? trainBatches.coalesce(1) : null;
-    // One worker has nothing to average with: it fits the whole epoch in one round, so the round's fixed cost
-    // (parameters and optimizer state out and back) is paid once per epoch. The iteration count keys dropout and
-    // noise, so the result is the same as with rounds.
-    long epochMinibatches = pathsToDeal != null ? pathsToDeal.count() : batchesToDeal.count();
-    int averagingFrequency = cluster.workers() == 1 ? (int) Math.max(1, epochMinibatches)
-        : cluster.averagingFrequency();
-    RoundProgress progress = new RoundProgress(log, figures, train.logEvery(), train.epochs());
-    AveragingMaster master = master(new ReplicaHook(figures, train.seed()), progress, averagingFrequency,
-        blockMomentum);
-    SparkComputationGraph sparkGraph = new SparkComputationGraph(spark.sparkContext(), graph, master);
-    sparkGraph.setListeners(List.of(new GlobalNormClipping(train.clipNorm())));
-    JavaRDD<MultiDataSet> validBatches = ShardBatches.inOrder(validShards, train.batchSize());
-    try {
-      for (int epoch = firstEpoch + 1; epoch <= train.epochs(); epoch++) {
-        long start = System.nanoTime();
-        figures.reset();
-        progress.startEpoch(epoch, epochMinibatches);
-        master.startEpoch(TrainingSeeds.batchOrder(train.seed(), epoch - 1));
-        train.startEpoch(sparkGraph.getNetwork(), epoch, history);
-        // what the Spark UI shows beside the jobs of this epoch
-        context.setJobGroup(plan.runId(), String.format(Locale.ROOT, "train %s: epoch %d/%d", plan.runId(), epoch,
-            train.epochs()), false);
-        if (pathsToDeal != null) {
-          sparkGraph.fitPathsMultiDataSet(pathsToDeal);
-        } else {
-          sparkGraph.fitMultiDataSet(batchesToDeal);
-        }
-        double fitSeconds = (System.nanoTime() - start) / 1e9;
-        ReplicaFigures.Totals fitted = figures.value();
-        step += fitted.minibatches();
-        double trainLoss = fitted.loss() / Math.max(1, fitted.tokens());
-        context.setJobDescription(String.format(Locale.ROOT, "train %s: validation after epoch %d", plan.runId(),
-            epoch));
-        double validPerplexity = ClusterPerplexity.of(sparkGraph.getSparkContext(), sparkGraph.getNetwork(),
-            validBatches);
-        history = history.after(epoch, validPerplexity, train.schedule());
-        TrainingMetrics row = new TrainingMetrics(plan.runId(), model.name(),
-            SettingsReader.settingName(model.gate().mode()), epoch, step, trainLoss, validPerplexity,
-            fitted.tokens() / fitSeconds, 0, cluster.workers());
-        Path checkpoint = finishEpoch(sparkGraph.getNetwork(), row, history, rows, start, assetsDirectory,
-            blockMomentum);
-        log.printf(Locale.ROOT, "epoch %d/%d done: %d minibatches, train loss %.4f, validation perplexity %.2f, "
-                + "%,.0f target tokens/s, %.1f s; %s%n", epoch, train.epochs(), fitted.minibatches(), trainLoss,
-            validPerplexity, row.tokensPerSecond(), rows.get(rows.size() - 1).wallSeconds(), checkpoint);
-        if (train.stopsAfter(epoch, history)) {
-          log.println("train: stopping early: " + history.stopReason(epoch));
-          break;
-        }
+    private final String runId;
+    private final Configuration hadoop;
+    private final ReplicaFigures figures = new ReplicaFigures();
+    private final JavaSparkContext context;
+    private final JavaRDD<MultiDataSet> trainBatches;
+    private final JavaRDD<String> exportedPaths;
+    private final Optional<Path> exported;
+    private final double exportMillis;
+    private final JavaRDD<String> pathsToDeal;
+    private final JavaRDD<MultiDataSet> batchesToDeal;
+    private final long epochMinibatches;
+    private final RoundProgress progress;
+    private final AveragingMaster master;
+    private final SparkComputationGraph sparkGraph;
+    private final JavaRDD<MultiDataSet> validBatches;
+    private final Optional<BlockMomentum> blockMomentum;
+    private final List<TrainingMetrics> rows = new ArrayList<>();
+
+    SparkFitting(String runId, ComputationGraph graph, Optional<Checkpoint> resumedFrom, Dataset<Row> trainShards,
+        Dataset<Row> validShards, Configuration hadoop) {
+      this.runId = runId;
+      this.hadoop = hadoop;
+      if (resumedFrom.isPresent()) {
+        rows.addAll(readMetrics(runId));
       }
-    } finally {
+      blockMomentum = blockMomentum(graph, resumedFrom);
+      ResultTables.writeProvenance(cluster.warehouse(), TrainingMetrics.TABLE, List.of(runId),
+          resolvedConfiguration, hadoop);
+      spark.sparkContext().register(figures, "training figures");
+      context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+      JavaRDD<MultiDataSet> batches = ShardBatches.training(trainShards, train.batchSize(), train.seed(),
+          train.maxBatchesPerEpoch());
+      if (cluster.rddTraining() == SparkTrainSettings.RddTraining.EXPORT) {
+        deleteExports(runId, hadoop);
+        long exportStart = System.nanoTime();
+        exported = Optional.of(new Path(cluster.exportDirectory(), Names.escaped(runId) + "-" + UUID.randomUUID()));
+        exportedPaths = MinibatchExport.write(context, batches, exported.get().toString());
+        exportMillis = (System.nanoTime() - exportStart) / 1e6;
+      } else {
+        batches = batches.persist(StorageLevel.MEMORY_ONLY_SER());
+        exported = Optional.empty();
+        exportedPaths = null;
+        exportMillis = 0;
+      }
+      trainBatches = batches;
+      // deeplearning4j-spark deals each partition's minibatches evenly over the averaging rounds, so a partition
+      // with fewer minibatches than rounds leaves some rounds empty, and an empty round fails in its aggregation.
+      // Built in parallel and cached above, the minibatches are dealt from one partition (the rounds are then spread
+      // over the workers).
+      pathsToDeal = exportedPaths == null ? null : exportedPaths.coalesce(1);
+      batchesToDeal = exportedPaths == null ? trainBatches.coalesce(1) : null;
+      // One worker has nothing to average with: it fits the whole epoch in one round, so the round's fixed cost
+      // (parameters and optimizer state out and back) is paid once per epoch. The iteration count keys dropout and
+      // noise, so the result is the same as with rounds.
+      epochMinibatches = pathsToDeal != null ? pathsToDeal.count() : batchesToDeal.count();
+      int averagingFrequency = cluster.workers() == 1 ? (int) Math.max(1, epochMinibatches)
+          : cluster.averagingFrequency();
+      progress = new RoundProgress(log, figures, train.logEvery(), train.epochs());
+      master = master(new ReplicaHook(figures, train.seed()), progress, averagingFrequency, blockMomentum);
+      sparkGraph = new SparkComputationGraph(spark.sparkContext(), graph, master);
+      sparkGraph.setListeners(List.of(new GlobalNormClipping(train.clipNorm())));
+      validBatches = ShardBatches.inOrder(validShards, train.batchSize());
+    }
+
+    @Override
+    public ComputationGraph model() {
+      return sparkGraph.getNetwork();
+    }
+
+    @Override
+    public TrainingRun.EpochFit fitEpoch(int epoch, long batchOrderSeed) {
+      long start = System.nanoTime();
+      figures.reset();
+      progress.startEpoch(epoch, epochMinibatches);
+      master.startEpoch(batchOrderSeed);
+      // what the Spark UI shows beside the jobs of this epoch
+      context.setJobGroup(runId, String.format(Locale.ROOT, "train %s: epoch %d/%d", runId, epoch, train.epochs()),
+          false);
+      if (pathsToDeal != null) {
+        sparkGraph.fitPathsMultiDataSet(pathsToDeal);
+      } else {
+        sparkGraph.fitMultiDataSet(batchesToDeal);
+      }
+      ReplicaFigures.Totals fitted = figures.value();
+      return new TrainingRun.EpochFit(fitted.minibatches(), fitted.tokens(), fitted.loss(),
+          (System.nanoTime() - start) / 1e9);
+    }
+
+    @Override
+    public double validationPerplexity(int epoch) {
+      context.setJobDescription(String.format(Locale.ROOT, "train %s: validation after epoch %d", runId, epoch));
+      return ClusterPerplexity.of(sparkGraph.getSparkContext(), sparkGraph.getNetwork(), validBatches);
+    }
+
+    /** Replaces the run's rows in {@code training_metrics} by those up to this epoch. */
+    @Override
+    public void recordEpoch(TrainingRun.EpochReport report) {
+      TrainingMetrics row = new TrainingMetrics(runId, model.name(), SettingsReader.settingName(model.gate().mode()),
+          report.epoch(), report.step(), report.trainLoss(), report.validPerplexity(), report.tokensPerSecond(),
+          report.wallSeconds(), cluster.workers());
+      List<TrainingMetrics> updated = TrainingMetrics.upTo(rows, row);
+      List<Row> tableRows = new ArrayList<>();
+      for (TrainingMetrics metrics : updated) {
+        tableRows.add(metrics.toRow());
+      }
+      ResultTables.replaceRun(spark, cluster.warehouse(), TrainingMetrics.TABLE, runId, tableRows,
+          TrainingMetrics.SCHEMA);
+      rows.clear();
+      rows.addAll(updated);
+    }
+
+    @Override
+    public void addToCheckpoint(java.nio.file.Path directory) {
+      blockMomentum.ifPresent(b -> b.write(directory));
+    }
+
+    AveragingStatistics statistics() {
+      return AveragingStatistics.from(sparkGraph.getSparkTrainingStats(), cluster.workers(), exportMillis);
+    }
+
+    @Override
+    public void close() {
       context.clearJobGroup();
       trainBatches.unpersist(false);
       if (exportedPaths != null) {
@@ -253,34 +271,6 @@ public final class SparkTrainer {
       }
       exported.ifPresent(directory -> deleteQuietly(directory, hadoop));
     }
-    double exportedIn = exportMillis;
-    Optional<AveragingStatistics> statistics = cluster.collectStatistics()
-        ? Optional.of(AveragingStatistics.from(sparkGraph.getSparkTrainingStats(), cluster.workers(), exportedIn))
-        : Optional.empty();
-    statistics.ifPresent(s -> log.println("train: " + s.line()));
-    return new Result(plan.runId(), List.copyOf(rows), statistics);
-  }
-
-  /** Records the epoch's metrics, then writes its checkpoint; returns where the checkpoint went. */
-  private Path finishEpoch(ComputationGraph graph, TrainingMetrics partial, ValidationHistory history,
-      List<TrainingMetrics> rows, long start, java.nio.file.Path assetsDirectory,
-      Optional<BlockMomentum> blockMomentum) {
-    TrainingMetrics row = new TrainingMetrics(partial.runId(), partial.model(), partial.gateMode(), partial.epoch(),
-        partial.step(), partial.trainLoss(), partial.validPerplexity(), partial.tokensPerSecond(),
-        (System.nanoTime() - start) / 1e9, partial.workers());
-    List<TrainingMetrics> updated = TrainingMetrics.upTo(rows, row);
-    List<Row> tableRows = new ArrayList<>();
-    for (TrainingMetrics metrics : updated) {
-      tableRows.add(metrics.toRow());
-    }
-    ResultTables.replaceRun(spark, cluster.warehouse(), TrainingMetrics.TABLE, row.runId(), tableRows,
-        TrainingMetrics.SCHEMA);
-    rows.clear();
-    rows.addAll(updated);
-    return new CheckpointStore(train.output(), spark.sparkContext().hadoopConfiguration()).write(graph,
-        new Checkpoint.Progress(row.epoch(), row.step(), row.trainLoss(), row.validPerplexity(), row.runId(),
-            history),
-        assetsDirectory, resolvedConfiguration, blockMomentum);
   }
 
   /**
@@ -399,10 +389,5 @@ public final class SparkTrainer {
     if (System.getProperty(DL4JSystemProperties.TIMESOURCE_CLASSNAME_PROPERTY) == null) {
       System.setProperty(DL4JSystemProperties.TIMESOURCE_CLASSNAME_PROPERTY, SystemClockTimeSource.class.getName());
     }
-  }
-
-  private String newRunId() {
-    return model.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT))
-        + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 }

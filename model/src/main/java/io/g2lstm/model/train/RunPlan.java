@@ -1,7 +1,6 @@
-package io.g2lstm.spark.train;
+package io.g2lstm.model.train;
 
 import io.g2lstm.common.LifecycleException;
-import io.g2lstm.model.train.Checkpoint;
 import java.util.Optional;
 import java.util.function.Supplier;
 
