@@ -25,7 +25,8 @@ public final class Names {
   /** Checks a command-line value: {@code 'command': option O: expected ..., found '...'}. */
   public static String option(String command, String option, String name) {
     if (!isValid(name)) {
-      throw new ConfigurationException("'" + command + "': option " + option + ": expected " + rule(MAX_LENGTH) + ", found '"
+      throw new ConfigurationException("'" + command + "': option " + option + ": expected " + rule(MAX_LENGTH)
+          + ", found '"
           + name + "'");
     }
     return name;
@@ -56,7 +57,7 @@ public final class Names {
     return "letters, digits and . _ : + - (at most " + maxLength + ", starting with a letter or digit)";
   }
 
-  /** {@code name} as one component of a Hadoop path: everything but letters, digits and {@code . _ -} percent-encoded. */
+  /** {@code name} as one component of a Hadoop path: all but letters, digits and {@code . _ -} percent-encoded. */
   public static String escaped(String name) {
     StringBuilder out = new StringBuilder(name.length());
     for (int i = 0; i < name.length(); i++) {

@@ -1,8 +1,10 @@
 package io.g2lstm.bench;
 
 import io.g2lstm.common.SettingsReader;
+import io.g2lstm.common.fs.LocalFileStore;
 import io.g2lstm.model.ModelSettings;
-import io.g2lstm.model.train.Checkpoint;
+import io.g2lstm.model.checkpoint.Checkpoint;
+import io.g2lstm.model.checkpoint.CheckpointStore;
 import io.g2lstm.spark.eval.BleuScoreRow;
 import io.g2lstm.spark.eval.EvaluateJob;
 import io.g2lstm.spark.eval.EvaluateSettings;
@@ -120,7 +122,7 @@ public final class ConvergenceBenchmark {
     String output = config.section("train").nonBlankString("output");
     SparkTrainer trainer = SparkTrainer.fromConfiguration(spark, config, log);
     SparkTrainer.Result trained = trainer.run(false, Optional.of(runId));
-    Path best = Path.of(output, Checkpoint.DIRECTORY, Checkpoint.BEST);
+    Path best = Path.of(new CheckpointStore(LocalFileStore.INSTANCE, output).bestPointer());
     EvaluateJob.Result evaluated = EvaluateJob.run(spark, evaluation, best.toString(), Optional.of(runId),
         config.renderResolved(), log);
     return new Result(model.name(), SettingsReader.settingName(model.gate().mode()), cluster.workers(),

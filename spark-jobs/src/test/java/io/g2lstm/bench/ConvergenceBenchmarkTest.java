@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.g2lstm.common.SettingsReader;
+import io.g2lstm.model.checkpoint.Checkpoint;
+import io.g2lstm.model.checkpoint.ValidationHistory;
 import io.g2lstm.spark.SparkSessions;
-import io.g2lstm.model.train.Checkpoint;
-import io.g2lstm.model.train.ValidationHistory;
 import io.g2lstm.spark.eval.BleuScoreRow;
 import io.g2lstm.spark.eval.EvaluatedModel;
 import io.g2lstm.spark.train.TrainingFixture;

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.g2lstm.model.checkpoint.Checkpoint;
 import io.g2lstm.model.data.TextCodec;
-import io.g2lstm.model.layer.GateMode;
-import io.g2lstm.spark.eval.EvaluateJob;
 import io.g2lstm.model.decode.BeamSearch;
 import io.g2lstm.model.decode.Translator;
-import io.g2lstm.model.train.Checkpoint;
+import io.g2lstm.model.layer.GateMode;
 import io.g2lstm.prep.pipeline.Vocabulary;
+import io.g2lstm.spark.eval.EvaluateJob;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -3,10 +3,10 @@ package io.g2lstm.cli;
 import io.g2lstm.model.DecoderKind;
 import io.g2lstm.model.GateSettings;
 import io.g2lstm.model.ModelSettings;
+import io.g2lstm.model.checkpoint.Checkpoint;
+import io.g2lstm.model.checkpoint.ValidationHistory;
 import io.g2lstm.model.graph.TranslationGraph;
 import io.g2lstm.model.layer.GateMode;
-import io.g2lstm.model.train.Checkpoint;
-import io.g2lstm.model.train.ValidationHistory;
 import io.g2lstm.prep.pipeline.PrepareManifest;
 import io.g2lstm.prep.pipeline.Vocabulary;
 import java.io.IOException;
@@ -49,9 +49,8 @@ final class TinyCheckpoint {
           Vocabulary.fromCounts(counts, 10).write(out);
         }
       }
-      ModelSettings model = new ModelSettings("tiny", 4, 6, 1, 0.0,
-        DecoderKind.ATTENTION_AFTER, new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3),
-          5);
+      ModelSettings model = new ModelSettings("tiny", 4, 6, 1, 0.0, DecoderKind.ATTENTION_AFTER,
+          new GateSettings(GateMode.G2, 0.9, 0.2, 1e-3), 5);
       ComputationGraph graph = new ComputationGraph(TranslationGraph.configure(model, 10, 10, new Adam(0.01),
           DataType.FLOAT));
       graph.init();

@@ -40,9 +40,10 @@ class ReportWriterTest {
   void writesThePageTheSummaryAndEveryChart() throws IOException {
     Path output = root.resolve("reports").resolve(ReportSamples.RUN_ID);
     ReportWriter.write(ReportSamples.study(), output);
-    assertEquals(List.of(OutputOwner.MARKER, "gate-histogram-decoder-1-forget.svg", "gate-histogram-decoder-1-input.svg",
-        "gate-histogram-encoder-1-forget.svg", "gate-histogram-encoder-1-input.svg", "report.html", "report.md",
-        "token-gates-sentence-17.svg", "token-gates-sentence-3.svg"), listing(output));
+    assertEquals(List.of(OutputOwner.MARKER, "gate-histogram-decoder-1-forget.svg",
+        "gate-histogram-decoder-1-input.svg", "gate-histogram-encoder-1-forget.svg",
+        "gate-histogram-encoder-1-input.svg", "report.html", "report.md", "token-gates-sentence-17.svg",
+        "token-gates-sentence-3.svg"), listing(output));
     assertEquals(List.of(ReportSamples.RUN_ID), listing(output.getParent()), "no temporary directory left");
     StudyReport report = StudyReport.of(ReportSamples.study());
     assertEquals(HtmlPage.render(report), Files.readString(output.resolve("report.html"), StandardCharsets.UTF_8));

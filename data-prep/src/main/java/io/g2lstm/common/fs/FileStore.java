@@ -40,7 +40,7 @@ public interface FileStore {
   /** Moves {@code from} to {@code to}, which must not exist; fails rather than merging or replacing. */
   void rename(String from, String to) throws IOException;
 
-  /** Moves the file {@code from} over the file {@code to} in one step: readers see the old file or the new, never neither. */
+  /** Moves the file {@code from} over the file {@code to} in one step: readers see the old file or the new one. */
   void replace(String from, String to) throws IOException;
 
   /** {@code path} on the local disk, where this file system is the local disk; empty elsewhere. */

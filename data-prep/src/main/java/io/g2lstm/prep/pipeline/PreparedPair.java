@@ -1,7 +1,7 @@
 package io.g2lstm.prep.pipeline;
 
-import io.g2lstm.prep.corpus.Split;
 import io.g2lstm.prep.corpus.SourcedPair;
+import io.g2lstm.prep.corpus.Split;
 import java.io.Serializable;
 
 /**

@@ -11,9 +11,9 @@ import io.g2lstm.prep.corpus.InvalidUtf8Policy;
 import io.g2lstm.prep.corpus.Split;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class PrepareSettingsTest {
 

@@ -6,7 +6,7 @@ import io.g2lstm.common.TextFiles;
 import io.g2lstm.common.fs.LocalFileStore;
 import io.g2lstm.common.fs.OutputOwner;
 import io.g2lstm.common.fs.StagedDirectory;
-import io.g2lstm.model.train.Checkpoint;
+import io.g2lstm.model.checkpoint.Checkpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,11 +1,11 @@
 package io.g2lstm.model.decode;
 
-import io.g2lstm.model.layer.AttentionMath;
-import io.g2lstm.model.layer.DecoderState;
-import io.g2lstm.model.layer.InputFeedingDecoderVertex;
 import io.g2lstm.model.graph.LuongAttention;
 import io.g2lstm.model.graph.SoftmaxCrossEntropy;
 import io.g2lstm.model.graph.TranslationGraph;
+import io.g2lstm.model.layer.AttentionMath;
+import io.g2lstm.model.layer.DecoderState;
+import io.g2lstm.model.layer.InputFeedingDecoderVertex;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.HashMap;

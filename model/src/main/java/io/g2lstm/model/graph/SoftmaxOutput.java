@@ -104,7 +104,7 @@ public class SoftmaxOutput extends RnnOutputLayer {
     return TimeSeriesUtils.reshape2dTo3d(probabilities, input.size(0), workspaceMgr, ArrayType.ACTIVATIONS);
   }
 
-  /** The input as rows {@code [b T, nIn]}, with the layer's dropout applied in training (once per step, as DL4J does). */
+  /** The input as rows {@code [b T, nIn]}, with the layer's dropout applied in training (once per step, as DL4J). */
   private INDArray droppedOutRows(boolean training, LayerWorkspaceMgr workspaceMgr, ArrayType type) {
     INDArray sequences = input;
     input = TimeSeriesUtils.reshape3dTo2d(sequences, workspaceMgr, type);

@@ -8,9 +8,10 @@ import org.deeplearning4j.nn.layers.recurrent.BidirectionalLayer;
 
 /**
  * Gives every G²-LSTM layer of a model replica its noise stream ({@link G2Lstm#setNoiseStream}), including the two
- * directions inside a {@link BidirectionalLayer} and the input-feeding decoder's layers. The stream belongs to the layer implementations, which each replica
- * has of its own: the configurations inside DL4J's {@code Bidirectional} are shared by every copy of a model (its
- * {@code clone()} is shallow), so a stream set there would be a race between replicas training in one JVM.
+ * directions inside a {@link BidirectionalLayer} and the input-feeding decoder's layers. The stream belongs to the
+ * layer implementations, which each replica has of its own: the configurations inside DL4J's {@code Bidirectional}
+ * are shared by every copy of a model (its {@code clone()} is shallow), so a stream set there would be a race between
+ * replicas training in one JVM.
  */
 public final class NoiseStreams {
 

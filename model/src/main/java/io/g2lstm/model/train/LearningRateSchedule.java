@@ -1,6 +1,7 @@
 package io.g2lstm.model.train;
 
 import io.g2lstm.common.SettingsReader;
+import io.g2lstm.model.checkpoint.ValidationHistory;
 import java.io.Serializable;
 
 /**
@@ -40,8 +41,23 @@ public record LearningRateSchedule(double decay, Trigger trigger, int startEpoch
         s.intIn("warmup-steps", 0, Integer.MAX_VALUE));
   }
 
-  boolean decaysOnPlateau() {
+  private boolean decaysOnPlateau() {
     return trigger == Trigger.PLATEAU && decay < 1.0;
+  }
+
+  /**
+   * The validation history after {@code epoch} reached {@code perplexity}. An epoch improves only on a strictly lower
+   * perplexity; a NaN never improves. On a plateau of {@link #patience} epochs a plateau schedule decays the rate.
+   */
+  public ValidationHistory after(ValidationHistory history, int epoch, double perplexity) {
+    if (perplexity < history.bestPerplexity()) {
+      return new ValidationHistory(epoch, perplexity, history.decays(), 0);
+    }
+    int stalled = history.stalledEpochs() + 1;
+    if (decaysOnPlateau() && stalled >= patience) {
+      return new ValidationHistory(history.bestEpoch(), history.bestPerplexity(), history.decays() + 1, 0);
+    }
+    return new ValidationHistory(history.bestEpoch(), history.bestPerplexity(), history.decays(), stalled);
   }
 
   /** The rate of epoch {@code epoch} (from 1), after warm-up, given the validation history of the epochs before it. */

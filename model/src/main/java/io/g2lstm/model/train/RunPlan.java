@@ -1,6 +1,7 @@
 package io.g2lstm.model.train;
 
 import io.g2lstm.common.LifecycleException;
+import io.g2lstm.model.checkpoint.Checkpoint;
 import java.util.Optional;
 import java.util.function.Supplier;
 

@@ -1,6 +1,7 @@
 package io.g2lstm.model.train;
 
 import io.g2lstm.common.SettingsReader;
+import io.g2lstm.model.checkpoint.ValidationHistory;
 import java.io.Serializable;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.learning.config.AdaDelta;
@@ -28,8 +29,8 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * @param earlyStoppingPatience stop after this many epochs without a better validation perplexity; 0 never stops
  */
 public record TrainSettings(String data, String output, int epochs, int batchSize, Optimizer optimizer,
-    double learningRate, LearningRateSchedule schedule, double clipNorm, long seed, int maxBatchesPerEpoch, int logEvery,
-    double initScale, double labelSmoothing, int earlyStoppingPatience) implements Serializable {
+    double learningRate, LearningRateSchedule schedule, double clipNorm, long seed, int maxBatchesPerEpoch,
+    int logEvery, double initScale, double labelSmoothing, int earlyStoppingPatience) implements Serializable {
 
   /** The optimizers on offer. */
   public enum Optimizer {

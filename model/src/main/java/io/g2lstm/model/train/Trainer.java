@@ -3,6 +3,8 @@ package io.g2lstm.model.train;
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.fs.LocalFileStore;
 import io.g2lstm.model.ModelSettings;
+import io.g2lstm.model.checkpoint.Checkpoint;
+import io.g2lstm.model.checkpoint.CheckpointStore;
 import io.g2lstm.model.data.Minibatches;
 import io.g2lstm.model.data.ParallelIds;
 import io.g2lstm.model.data.TranslationAssets;

@@ -2,6 +2,9 @@ package io.g2lstm.model.train;
 
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.ModelSettings;
+import io.g2lstm.model.checkpoint.Checkpoint;
+import io.g2lstm.model.checkpoint.CheckpointStore;
+import io.g2lstm.model.checkpoint.ValidationHistory;
 import io.g2lstm.model.data.TranslationAssets;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -156,7 +159,7 @@ public final class TrainingRun {
         EpochFit fitted = fit.fitEpoch(epoch, TrainingSeeds.batchOrder(train.seed(), epoch - 1));
         step += fitted.minibatches();
         double validPerplexity = fit.validationPerplexity(epoch);
-        history = history.after(epoch, validPerplexity, train.schedule());
+        history = train.schedule().after(history, epoch, validPerplexity);
         EpochReport report = new EpochReport(plan.runId(), epoch, step, fitted.minibatches(), fitted.trainLoss(),
             validPerplexity, fitted.tokens() / fitted.fitSeconds(), (System.nanoTime() - start) / 1e9,
             checkpoints.directory(epoch));

@@ -34,9 +34,20 @@ class BeamSearchTest {
         double[] row = p[r];
         java.util.Arrays.fill(row, 1e-9);
         switch (previous[r]) {
-          case 2 -> { row[A] = 0.55; row[B] = 0.45; }
-          case A -> { row[EOS] = 0.4; row[A] = 0.2; row[B] = 0.2; row[1] = 0.2; }
-          case B -> { row[EOS] = 0.9; row[A] = 0.1; }
+          case 2 -> {
+            row[A] = 0.55;
+            row[B] = 0.45;
+          }
+          case A -> {
+            row[EOS] = 0.4;
+            row[A] = 0.2;
+            row[B] = 0.2;
+            row[1] = 0.2;
+          }
+          case B -> {
+            row[EOS] = 0.9;
+            row[A] = 0.1;
+          }
           default -> row[EOS] = 1.0;
         }
       }

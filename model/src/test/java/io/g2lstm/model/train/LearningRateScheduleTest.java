@@ -10,6 +10,7 @@ import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.DecoderKind;
 import io.g2lstm.model.GateSettings;
 import io.g2lstm.model.ModelSettings;
+import io.g2lstm.model.checkpoint.ValidationHistory;
 import io.g2lstm.model.data.Minibatches;
 import io.g2lstm.model.data.ParallelIds;
 import io.g2lstm.model.graph.TranslationGraph;
@@ -43,14 +44,14 @@ class LearningRateScheduleTest {
     int[] decaysAfter = {0, 0, 0, 1, 1, 1, 2, 2, 3};
     ValidationHistory history = ValidationHistory.NONE;
     for (int epoch = 1; epoch <= perplexities.length; epoch++) {
-      history = history.after(epoch, perplexities[epoch - 1], PLATEAU);
+      history = PLATEAU.after(history, epoch, perplexities[epoch - 1]);
       assertEquals(decaysAfter[epoch - 1], history.decays(), "after epoch " + epoch + ": " + history);
       assertEquals(Math.pow(0.5, decaysAfter[epoch - 1]), PLATEAU.rate(1.0, epoch + 1, history), 0.0);
     }
     assertEquals(5, history.bestEpoch(), "8 is no better than 8; 7 is the lowest");
     assertEquals(4, history.epochsSinceBest(9));
-    assertEquals(5, history.after(10, Double.NaN, PLATEAU).bestEpoch(), "NaN never improves");
-    assertEquals(5, history.after(10, 7.0, PLATEAU).bestEpoch(), "nor does a tie");
+    assertEquals(5, PLATEAU.after(history, 10, Double.NaN).bestEpoch(), "NaN never improves");
+    assertEquals(5, PLATEAU.after(history, 10, 7.0).bestEpoch(), "nor does a tie");
   }
 
   @Test

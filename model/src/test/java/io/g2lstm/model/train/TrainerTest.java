@@ -13,6 +13,8 @@ import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.DecoderKind;
 import io.g2lstm.model.GateSettings;
 import io.g2lstm.model.ModelSettings;
+import io.g2lstm.model.checkpoint.Checkpoint;
+import io.g2lstm.model.checkpoint.CheckpointAverage;
 import io.g2lstm.model.data.ParallelIds;
 import io.g2lstm.model.data.TranslationAssets;
 import io.g2lstm.model.graph.TranslationGraph;
@@ -31,8 +33,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -140,7 +142,8 @@ class TrainerTest {
     run(train(dir.resolve("resumed"), 3, schedule, 0), unlearnable(32, 2), true);
     Checkpoint straight = Checkpoint.latest(dir.resolve("straight")).orElseThrow();
     Checkpoint resumed = Checkpoint.latest(dir.resolve("resumed")).orElseThrow();
-    assertTrue(straight.state().validation().decays() > 0, "the unlearnable validation set plateaus: " + straight.state());
+    assertTrue(straight.state().validation().decays() > 0,
+        "the unlearnable validation set plateaus: " + straight.state());
     assertEquals(straight.state().validation(), resumed.state().validation());
     assertArrayEquals(straight.loadModel().params().data().asFloat(), resumed.loadModel().params().data().asFloat(),
         1e-6f);

@@ -1,8 +1,10 @@
 package io.g2lstm.spark.eval;
 
-import io.g2lstm.common.DataException;
+import io.g2lstm.common.fs.FileStore;
 import io.g2lstm.common.fs.Scratch;
-import io.g2lstm.model.train.Checkpoint;
+import io.g2lstm.model.checkpoint.Checkpoint;
+import io.g2lstm.model.checkpoint.CheckpointStore;
+import io.g2lstm.spark.HadoopFileStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -13,9 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 
 /**
  * The files of one checkpoint as bytes: read once on the driver from any Hadoop file system (a local directory,
@@ -39,35 +38,19 @@ public record CheckpointFiles(String location, Map<String, byte[]> files) implem
    * whose checkpoint is read.
    */
   public static CheckpointFiles read(String path, Configuration conf) {
-    Path given = new Path(path);
+    FileStore store = new HadoopFileStore(conf);
+    String directory = CheckpointStore.resolve(store, path);
     try {
-      FileSystem fs = given.getFileSystem(conf);
-      Path directory = given;
-      if (fs.isFile(given) && (given.getName().equals(Checkpoint.LATEST) || given.getName().equals(Checkpoint.BEST))) {
-        try (InputStream in = fs.open(given)) {
-          directory = new Path(given.getParent(), new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
-        }
-      } else if (!fs.isFile(new Path(given, Checkpoint.STATE))) {
-        Path latest = new Path(new Path(given, Checkpoint.DIRECTORY), Checkpoint.LATEST);
-        if (!fs.isFile(latest)) {
-          throw new DataException(path + ": expected a checkpoint directory (with " + Checkpoint.STATE
-              + ") or a training output (with " + Checkpoint.DIRECTORY + "/" + Checkpoint.LATEST + "), found "
-              + (fs.exists(given) ? "neither" : "nothing there"));
-        }
-        try (InputStream in = fs.open(latest)) {
-          directory = new Path(new Path(given, Checkpoint.DIRECTORY),
-              new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
-        }
-      }
       Map<String, byte[]> files = new TreeMap<>();
-      for (FileStatus file : fs.listStatus(directory)) {
-        if (file.isFile()) {
-          try (InputStream in = fs.open(file.getPath())) {
-            files.put(file.getPath().getName(), in.readAllBytes());
+      for (String name : store.list(directory)) {
+        String file = store.child(directory, name);
+        if (store.isFile(file)) {
+          try (InputStream in = store.open(file)) {
+            files.put(name, in.readAllBytes());
           }
         }
       }
-      return new CheckpointFiles(fs.makeQualified(directory).toString(), files);
+      return new CheckpointFiles(store.qualify(directory), files);
     } catch (IOException e) {
       throw new UncheckedIOException("reading the checkpoint " + path, e);
     }

@@ -1,12 +1,12 @@
 package io.g2lstm.spark.eval;
 
 import io.g2lstm.model.bleu.CorpusBleu;
+import io.g2lstm.model.checkpoint.Checkpoint;
 import io.g2lstm.model.data.ParallelIds;
 import io.g2lstm.model.decode.BeamSearch;
 import io.g2lstm.model.decode.Translator;
-import io.g2lstm.model.train.Checkpoint;
-import io.g2lstm.model.train.Evaluation.TokenLoss;
 import io.g2lstm.model.train.Evaluation;
+import io.g2lstm.model.train.Evaluation.TokenLoss;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;

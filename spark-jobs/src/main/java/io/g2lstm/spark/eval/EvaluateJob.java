@@ -2,10 +2,10 @@ package io.g2lstm.spark.eval;
 
 import io.g2lstm.common.Names;
 import io.g2lstm.model.bleu.CorpusBleu;
+import io.g2lstm.model.checkpoint.Checkpoint;
 import io.g2lstm.model.data.ParallelIds;
 import io.g2lstm.model.data.TranslationAssets;
 import io.g2lstm.model.decode.Translator;
-import io.g2lstm.model.train.Checkpoint;
 import io.g2lstm.prep.corpus.CorpusSpec;
 import io.g2lstm.spark.HadoopConf;
 import io.g2lstm.spark.HadoopFiles;

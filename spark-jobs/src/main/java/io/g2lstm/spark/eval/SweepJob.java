@@ -1,11 +1,11 @@
 package io.g2lstm.spark.eval;
 
 import io.g2lstm.common.ConfigurationException;
+import io.g2lstm.model.checkpoint.Checkpoint;
 import io.g2lstm.model.compress.GateCompression;
 import io.g2lstm.model.compress.GateCompressor;
 import io.g2lstm.model.data.ParallelIds;
 import io.g2lstm.model.data.TranslationAssets;
-import io.g2lstm.model.train.Checkpoint;
 import io.g2lstm.prep.corpus.CorpusSpec;
 import io.g2lstm.prep.corpus.Split;
 import io.g2lstm.spark.HadoopConf;

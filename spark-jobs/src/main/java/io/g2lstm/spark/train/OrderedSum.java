@@ -22,9 +22,9 @@ import scala.Tuple2;
  * the last bits from run to run.
  *
  * <p>The sum is a tree of fixed shape, like Spark's {@code treeAggregate} with the same depth: while more than one
- * level is left and the partials are many (more than {@code g + ceil(m / g)} for {@code g = ceil(m^(1/levels))}, Spark's
- * own rule), consecutive runs of {@code g} partials are summed on the executors, in index order; the driver then
- * sums the last partials in index order. So the driver holds at most a few replicas at a time, as before.
+ * level is left and the partials are many (more than {@code g + ceil(m / g)} for {@code g = ceil(m^(1/levels))},
+ * Spark's own rule), consecutive runs of {@code g} partials are summed on the executors, in index order; the driver
+ * then sums the last partials in index order. So the driver holds at most a few replicas at a time, as before.
  */
 final class OrderedSum {
 

@@ -1,12 +1,11 @@
 package io.g2lstm.spark.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.g2lstm.common.SettingsReader;
-import io.g2lstm.model.train.Checkpoint;
+import io.g2lstm.model.checkpoint.Checkpoint;
 import io.g2lstm.spark.SparkSessions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

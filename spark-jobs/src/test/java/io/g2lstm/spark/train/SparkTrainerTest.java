@@ -11,7 +11,7 @@ import io.g2lstm.common.DataException;
 import io.g2lstm.common.Directories;
 import io.g2lstm.common.LifecycleException;
 import io.g2lstm.common.SettingsReader;
-import io.g2lstm.model.train.Checkpoint;
+import io.g2lstm.model.checkpoint.Checkpoint;
 import io.g2lstm.spark.SparkSessions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package io.g2lstm.model.train;
+package io.g2lstm.model.checkpoint;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
@@ -57,6 +57,37 @@ public final class CheckpointStore {
     return output;
   }
 
+  /**
+   * The checkpoint directory that {@code path} names: a checkpoint directory itself (with {@value Checkpoint#STATE}),
+   * a training output (its latest checkpoint), or a {@value Checkpoint#LATEST} or {@value Checkpoint#BEST} file (the
+   * checkpoint it names).
+   */
+  public static String resolve(FileStore files, String path) {
+    try {
+      if (files.isFile(path) && (files.name(path).equals(Checkpoint.LATEST)
+          || files.name(path).equals(Checkpoint.BEST))) {
+        return files.child(files.parent(path), readText(files, path).strip());
+      }
+      if (files.isFile(files.child(path, Checkpoint.STATE))) {
+        return path;
+      }
+      String latest = files.child(files.child(path, Checkpoint.DIRECTORY), Checkpoint.LATEST);
+      if (files.isFile(latest)) {
+        return files.child(files.child(path, Checkpoint.DIRECTORY), readText(files, latest).strip());
+      }
+      throw new DataException(path + ": expected a checkpoint directory (with " + Checkpoint.STATE + " and "
+          + Checkpoint.MODEL + ") or a training output (with " + Checkpoint.DIRECTORY + "/" + Checkpoint.LATEST
+          + "), found " + (files.exists(path) ? "neither" : "nothing there"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the checkpoint " + path, e);
+    }
+  }
+
+  /** The file naming the checkpoint with the lowest validation perplexity ({@link #resolve} reads it). */
+  public String bestPointer() {
+    return files.child(checkpoints, Checkpoint.BEST);
+  }
+
   /** Where the checkpoint of {@code epoch} is (or will be) written. */
   public String directory(int epoch) {
     return files.child(checkpoints, Checkpoint.directoryName(epoch));
@@ -69,7 +100,7 @@ public final class CheckpointStore {
       if (!files.isFile(pointer)) {
         return Optional.empty();
       }
-      String name = readText(pointer).strip();
+      String name = readText(files, pointer).strip();
       String directory = files.child(checkpoints, name);
       Optional<Path> local = files.localPath(directory);
       if (local.isPresent()) {
@@ -95,7 +126,7 @@ public final class CheckpointStore {
       if (!files.isFile(record)) {
         return Optional.empty();
       }
-      Config json = ConfigFactory.parseString(readText(record), ConfigParseOptions.defaults()
+      Config json = ConfigFactory.parseString(readText(files, record), ConfigParseOptions.defaults()
           .setSyntax(ConfigSyntax.JSON).setOriginDescription(record));
       return Optional.of(Names.recorded(record, "a run_id", json.getString("run_id")));
     } catch (ConfigException e) {
@@ -164,7 +195,7 @@ public final class CheckpointStore {
     }
   }
 
-  private String readText(String file) throws IOException {
+  private static String readText(FileStore files, String file) throws IOException {
     try (InputStream in = files.open(file)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }

@@ -1,4 +1,4 @@
-package io.g2lstm.model.train;
+package io.g2lstm.model.checkpoint;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
@@ -13,7 +13,6 @@ import io.g2lstm.common.SettingsReader;
 import io.g2lstm.common.TextFiles;
 import io.g2lstm.common.fs.LocalFileStore;
 import io.g2lstm.common.fs.OutputOwner;
-import io.g2lstm.common.fs.StagedDirectory;
 import io.g2lstm.model.DecoderKind;
 import io.g2lstm.model.data.TranslationAssets;
 import java.io.IOException;
@@ -152,29 +151,19 @@ public final class Checkpoint {
 
   /**
    * Opens a checkpoint directory, the latest checkpoint of a training output directory, or the checkpoint that a
-   * {@value #LATEST} or {@value #BEST} file names, checking that its model file is whole.
+   * {@value #LATEST} or {@value #BEST} file names ({@link CheckpointStore#resolve}), checking that its model file is
+   * whole.
    */
   public static Checkpoint open(Path path) {
-    return open(path, path.toString());
+    Path directory = Path.of(CheckpointStore.resolve(LocalFileStore.INSTANCE, path.toString()));
+    return open(directory, directory.toString());
   }
 
   /**
-   * Opens a local copy of a checkpoint: errors and {@link #toString} name {@code origin}, the checkpoint it was made
-   * from (on HDFS, say), rather than the copy.
+   * Opens a local copy of a checkpoint directory: errors and {@link #toString} name {@code origin}, the checkpoint it
+   * was made from (on HDFS, say), rather than the copy.
    */
   public static Checkpoint open(Path path, String origin) {
-    if (Files.isRegularFile(path) && (path.endsWith(LATEST) || path.endsWith(BEST))) {
-      try {
-        String name = Files.readString(path).strip();
-        return open(path.resolveSibling(name), Path.of(origin).resolveSibling(name).toString());
-      } catch (IOException e) {
-        throw new UncheckedIOException("reading " + origin, e);
-      }
-    }
-    if (!Files.isRegularFile(path.resolve(STATE)) && Files.isDirectory(path.resolve(DIRECTORY))) {
-      return latest(path).orElseThrow(() -> new DataException(origin + ": expected a checkpoint, found a training "
-          + "directory without " + DIRECTORY + "/" + LATEST));
-    }
     Path stateFile = path.resolve(STATE);
     if (!Files.isRegularFile(stateFile)) {
       throw new DataException(origin + ": expected a checkpoint directory (with " + STATE + " and " + MODEL

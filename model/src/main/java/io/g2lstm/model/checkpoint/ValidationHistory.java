@@ -1,4 +1,4 @@
-package io.g2lstm.model.train;
+package io.g2lstm.model.checkpoint;
 
 import java.io.Serializable;
 import java.util.Locale;
@@ -7,6 +7,7 @@ import java.util.Locale;
  * What the validation perplexities of a run so far decide: its best epoch, how often a plateau has decayed the
  * learning rate, and how many epochs have passed without improvement since the best or the last decay. Recorded in
  * every checkpoint, so that a resumed run continues the same schedule and stops where an uninterrupted run would.
+ * The learning-rate schedule moves it on from epoch to epoch ({@code LearningRateSchedule.after}).
  *
  * @param bestEpoch the epoch (from 1) with the lowest validation perplexity; 0 before the first epoch
  * @param bestPerplexity that perplexity; infinite before the first epoch
@@ -22,21 +23,6 @@ public record ValidationHistory(int bestEpoch, double bestPerplexity, int decays
   /** The history of a checkpoint written before histories were recorded: its own epoch is taken as the best. */
   public static ValidationHistory startingAt(int epoch, double perplexity) {
     return new ValidationHistory(epoch, perplexity, 0, 0);
-  }
-
-  /**
-   * The history after {@code epoch} reached {@code perplexity}. An epoch improves only on a strictly lower
-   * perplexity; a NaN never improves.
-   */
-  public ValidationHistory after(int epoch, double perplexity, LearningRateSchedule schedule) {
-    if (perplexity < bestPerplexity) {
-      return new ValidationHistory(epoch, perplexity, decays, 0);
-    }
-    int stalled = stalledEpochs + 1;
-    if (schedule.decaysOnPlateau() && stalled >= schedule.patience()) {
-      return new ValidationHistory(bestEpoch, bestPerplexity, decays + 1, 0);
-    }
-    return new ValidationHistory(bestEpoch, bestPerplexity, decays, stalled);
   }
 
   /** Epochs since the best one, after {@code epoch} epochs. */

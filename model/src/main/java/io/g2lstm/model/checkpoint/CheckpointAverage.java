@@ -1,4 +1,4 @@
-package io.g2lstm.model.train;
+package io.g2lstm.model.checkpoint;
 
 import io.g2lstm.common.DataException;
 import io.g2lstm.common.Json;
