@@ -93,7 +93,7 @@ public final class Scratch {
 
   /** The name of a process's directory. */
   static String name(ProcessIdentity process) {
-    return "process-" + Names.escaped(process.host()) + "-" + process.pid() + "-" + process.startMillis();
+    return "process-" + Names.escaped(process.host()) + "-" + process.pid() + "-" + process.startTime();
   }
 
   private void removeEndedProcesses() throws IOException {

@@ -41,9 +41,8 @@ class ScratchTest {
     Path killed = Files.createDirectories(root.resolve(Scratch.name(new ProcessIdentity(self.host(), ended.pid(),
         1))).resolve("checkpoint-x"));
     Files.writeString(killed.resolve("model.zip"), "copy");
-    Path live = Files.createDirectories(root.resolve(Scratch.name(new ProcessIdentity(self.host(),
-        ProcessHandle.current().parent().orElseThrow().pid(), ProcessHandle.current().parent().orElseThrow().info()
-        .startInstant().orElseThrow().toEpochMilli()))));
+    Path live = Files.createDirectories(root.resolve(Scratch.name(ProcessIdentity.of(ProcessHandle.current()
+        .parent().orElseThrow()))));
     Path elsewhere = Files.createDirectories(root.resolve(Scratch.name(new ProcessIdentity("another-host", 1, 1))));
     Path unrelated = Files.createDirectories(root.resolve("my-files"));
 
