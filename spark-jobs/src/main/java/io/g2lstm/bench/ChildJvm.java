@@ -1,6 +1,5 @@
 package io.g2lstm.bench;
 
-import io.g2lstm.cli.G2lstm;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -15,27 +14,28 @@ import java.util.concurrent.TimeUnit;
  * A g2lstm command in a JVM of its own, started like this one (its class path, Java 17 options and, unless given,
  * memory limits), whose resident memory is sampled while it runs: for benchmarks and tests of what a command needs.
  *
+ * @param mainClass the command line's class, given by the caller (this package does not depend on it)
  * @param jvmOptions options for the child; the memory options of this JVM when empty
  */
-public record ChildJvm(List<String> jvmOptions, Map<String, String> environment) {
+public record ChildJvm(String mainClass, List<String> jvmOptions, Map<String, String> environment) {
 
   /** How a run ended. */
   public record Outcome(int status, String output, long peakResidentMib, List<Long> residentMib) {}
 
   /** A child with this JVM's memory options (those {@code bin/g2lstm} derives from {@code G2LSTM_MEMORY}). */
-  public static ChildJvm likeThisOne() {
+  public static ChildJvm likeThisOne(String mainClass) {
     List<String> memory = new ArrayList<>();
     for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (option.startsWith("-Xmx") || option.startsWith("-Dorg.bytedeco.javacpp.max")) {
         memory.add(option);
       }
     }
-    return new ChildJvm(memory, Map.of());
+    return new ChildJvm(mainClass, memory, Map.of());
   }
 
   /** A child with the options {@code bin/g2lstm} derives from a memory budget of {@code budgetMib} MiB (same rule). */
-  public static ChildJvm withBudget(long budgetMib) {
-    return new ChildJvm(List.of("-Xmx" + budgetMib / 3 + "m",
+  public static ChildJvm withBudget(String mainClass, long budgetMib) {
+    return new ChildJvm(mainClass, List.of("-Xmx" + budgetMib / 3 + "m",
         "-Dorg.bytedeco.javacpp.maxbytes=" + budgetMib * 5 / 12 + "m",
         "-Dorg.bytedeco.javacpp.maxphysicalbytes=" + budgetMib * 95 / 100 + "m"), Map.of("MALLOC_ARENA_MAX", "2"));
   }
@@ -52,7 +52,7 @@ public record ChildJvm(List<String> jvmOptions, Map<String, String> environment)
     }
     // Surefire starts a test JVM from a jar that only names the class path in its manifest; it gives the real one.
     command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path",
-        System.getProperty("java.class.path")), G2lstm.class.getName()));
+        System.getProperty("java.class.path")), mainClass));
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putIfAbsent("OMP_NUM_THREADS", "1");

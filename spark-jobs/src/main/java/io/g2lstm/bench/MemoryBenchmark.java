@@ -21,14 +21,14 @@ public final class MemoryBenchmark {
   private MemoryBenchmark() {}
 
   /**
+   * @param jvm how to start the command line in a JVM of its own
    * @param multi30kConfiguration the text of conf/multi30k.conf
    * @param shared the shared folder (its Multi30k data)
    * @param work a scratch directory for the runs' outputs
    * @param trainBatches minibatches of the short training run
    */
-  public static List<Job> run(String multi30kConfiguration, Path shared, Path work, int trainBatches)
-      throws IOException, InterruptedException {
-    ChildJvm jvm = ChildJvm.likeThisOne();
+  public static List<Job> run(ChildJvm jvm, String multi30kConfiguration, Path shared, Path work,
+      int trainBatches) throws IOException, InterruptedException {
     Path conf = Files.writeString(work.resolve("multi30k.conf"), multi30kConfiguration + "\n"
         + "paths.shared = \"" + shared + "\"\npaths.work = \"" + work + "\"\n"
         + "train { epochs = 1, max-batches-per-epoch = " + trainBatches + " }\n");

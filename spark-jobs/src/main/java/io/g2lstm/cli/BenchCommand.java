@@ -1,14 +1,19 @@
 package io.g2lstm.cli;
 
+import io.g2lstm.bench.BpeBenchmark;
 import io.g2lstm.bench.ChildJvm;
 import io.g2lstm.bench.ConvergenceBenchmark;
+import io.g2lstm.bench.EvaluationBenchmark;
+import io.g2lstm.bench.G2LstmBenchmark;
+import io.g2lstm.bench.Measurement;
 import io.g2lstm.bench.MemoryBenchmark;
+import io.g2lstm.bench.PythonPeers;
 import io.g2lstm.bench.SgemmCeiling;
-import io.g2lstm.bench.TorchPeer;
+import io.g2lstm.bench.SparkTrainingBenchmark;
+import io.g2lstm.bench.TrainingBenchmark;
 import io.g2lstm.common.CommandLine;
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.Directories;
-import io.g2lstm.common.Medians;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.common.SharedDir;
 import io.g2lstm.common.fs.LocalFileStore;
@@ -17,18 +22,13 @@ import io.g2lstm.common.fs.Scratch;
 import io.g2lstm.model.DecoderKind;
 import io.g2lstm.model.GateSettings;
 import io.g2lstm.model.ModelSettings;
-import io.g2lstm.model.layer.G2LstmBenchmark;
 import io.g2lstm.model.layer.GateMode;
 import io.g2lstm.model.train.TrainSettings;
-import io.g2lstm.model.train.TrainingBenchmark;
-import io.g2lstm.prep.bpe.BpeBenchmark;
 import io.g2lstm.prep.pipeline.PrepareSettings;
 import io.g2lstm.prep.tokenize.MosesTokenizer;
 import io.g2lstm.spark.PrepareJob;
 import io.g2lstm.spark.SparkSessions;
-import io.g2lstm.spark.eval.EvaluationBenchmark;
 import io.g2lstm.spark.train.AveragingStatistics;
-import io.g2lstm.spark.train.SparkTrainingBenchmark;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -41,19 +41,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.DoubleSupplier;
 import org.apache.spark.sql.SparkSession;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * {@code bench bpe|tokenize|prepare|layer|train|spark|eval|all}: speed figures on the shared reference data (and the
- * synthetic corpus), each the median of several
- * timed runs after warm-up runs. Ratios are taken between figures of the same run.
+ * synthetic corpus), each the median of several timed runs after warm-up runs ({@link Measurement}). Reference tools
+ * are timed in the same run, or not quoted; ratios are taken between figures of the same run.
  */
 final class BenchCommand {
-
-  /** subword-nmt's learn_bpe -s 8000 on the same input, measured on the project's 2-core machine. */
-  private static final double SUBWORD_NMT_LEARN_SECONDS = 5.4;
 
   private BenchCommand() {}
 
@@ -221,10 +217,19 @@ final class BenchCommand {
     List<String> lines = new ArrayList<>(Files.readAllLines(fixtures.resolve("multi30k.train.tok.de")));
     lines.addAll(Files.readAllLines(fixtures.resolve("multi30k.train.tok.en")));
     BpeBenchmark.Result result = BpeBenchmark.run(lines, 8000, 2, runs);
-    double learnSeconds = result.learnMillis() / 1000;
     out.printf(Locale.ROOT, "bpe learn -s 8000 (multi30k train de+en, %d lines, word counting included): median "
-        + "%.3f s; subword-nmt %.1f s -> %.1fx faster%n", lines.size(), learnSeconds, SUBWORD_NMT_LEARN_SECONDS,
-        SUBWORD_NMT_LEARN_SECONDS / learnSeconds);
+        + "%.3f s%n", lines.size(), result.learnSeconds());
+    Optional<String> python = PythonPeers.pythonWith("subword_nmt");
+    if (python.isPresent()) {
+      Path text = Scratch.newDirectory("bench-bpe-").resolve("train.tok.de-en");
+      Files.write(text, lines);
+      double peer = Measurement.run(0, runs, figures -> figures.put("learn",
+          PythonPeers.subwordNmtLearnSeconds(python.get(), text, 8000))).median("learn");
+      out.printf(Locale.ROOT, "  subword-nmt learn_bpe -s 8000, same text, same run: median %.1f s -> %.1fx%n",
+          peer, peer / result.learnSeconds());
+    } else {
+      out.println("  subword-nmt: no python3 with the subword_nmt package here, so no comparison");
+    }
     out.printf(Locale.ROOT, "bpe apply (same text, one thread, fresh word cache each run): median %,.0f lines/s%n",
         result.applyLinesPerSecond());
   }
@@ -236,14 +241,12 @@ final class BenchCommand {
         lines.addAll(Files.readAllLines(shared.resolve("fixtures/tokenizer/" + file + language)));
       }
       MosesTokenizer tokenizer = MosesTokenizer.forLanguage(language).withAggressiveHyphenSplit(true);
-      double rate = median(runs, () -> {
-        double s = seconds(() -> {
-          for (int repeat = 0; repeat < 10; repeat++) {
-            lines.forEach(tokenizer::tokenize);
-          }
-        });
-        return 10 * lines.size() / s;
-      });
+      double rate = Measurement.run(2, runs, figures -> figures.put("lines/s", 10 * lines.size()
+          / Measurement.seconds(() -> {
+            for (int repeat = 0; repeat < 10; repeat++) {
+              lines.forEach(tokenizer::tokenize);
+            }
+          }))).median("lines/s");
       out.printf(Locale.ROOT, "tokenize -l %s -a (multi30k val + newstest2014, %d lines x 10): median %,.0f lines/s%n",
           language, lines.size(), rate);
     }
@@ -255,8 +258,10 @@ final class BenchCommand {
     PrepareSettings settings = PrepareSettings.from(config);
     SparkSession spark = SparkSessions.open("bench-prepare", Optional.of("local[2]"));
     try {
-      double cold = seconds(() -> PrepareJob.run(spark, settings, config));
-      double warm = median(runs, () -> seconds(() -> PrepareJob.run(spark, settings, config)));
+      Measurement.Summary runsOf = Measurement.run(0, runs + 1, figures -> figures.time("wall",
+          () -> PrepareJob.run(spark, settings, config)));
+      double cold = runsOf.rounds().get(0).get("wall");
+      double warm = new Measurement.Summary(runsOf.rounds().subList(1, runs + 1)).median("wall");
       out.printf(Locale.ROOT, "prepare multi30k (29,000 + 1,014 + 1,000 pairs, local[2]): first run %.1f s, then "
           + "median %.1f s wall (Spark session already up)%n", cold, warm);
     } finally {
@@ -338,9 +343,10 @@ final class BenchCommand {
   private static void memory(Path shared, PrintStream out) throws IOException {
     Path work = Scratch.newDirectory("bench-memory-");
     try {
+      ChildJvm jvm = ChildJvm.likeThisOne(G2lstm.class.getName());
       out.printf(Locale.ROOT, "memory (each job in its own JVM with this one's limits: %s)%n",
-          String.join(" ", ChildJvm.likeThisOne().jvmOptions()));
-      for (MemoryBenchmark.Job job : MemoryBenchmark.run(JobCommands.resourceText("g2lstm/conf/multi30k.conf"),
+          String.join(" ", jvm.jvmOptions()));
+      for (MemoryBenchmark.Job job : MemoryBenchmark.run(jvm, JobCommands.resourceText("g2lstm/conf/multi30k.conf"),
           shared, work, 200)) {
         out.printf(Locale.ROOT, "  %-58s peak resident %,6d MiB, %6.1f s%n", job.name(), job.peakResidentMib(),
             job.seconds());
@@ -373,7 +379,7 @@ final class BenchCommand {
     ModelSettings paper = ModelSettings.from(config);
     int vocabulary = 25_000;
     int hidden = paper.hiddenSize();
-    Optional<String> python = TorchPeer.python();
+    Optional<String> python = PythonPeers.pythonWith("torch");
     Path peer = SharedDir.resolve("peers/torch_nmt_bench.py").orElse(null);
     for (GateMode mode : List.of(GateMode.BASELINE, GateMode.G2)) {
       GateSettings gates = new GateSettings(mode, mode.defaultTemperature(), paper.gate().noiseProbability(),
@@ -394,7 +400,7 @@ final class BenchCommand {
           feeding.targetTokensPerSecond() / r.targetTokensPerSecond());
       if (python.isPresent() && peer != null) {
         String peerMode = mode == GateMode.BASELINE ? "baseline" : "g2";
-        TorchPeer.Result torch = TorchPeer.run(python.get(), peer, peerMode, 1);
+        PythonPeers.TorchResult torch = PythonPeers.torch(python.get(), peer, peerMode, 1);
         out.printf(Locale.ROOT, "  PyTorch peer (%s, --mode %s --threads 1), same run: step %.3f s, %,.0f target "
             + "tokens/s -> g2lstm %.2fx the peer%n", python.get(), peerMode, torch.stepSeconds(),
             torch.tokensPerSecond(), r.targetTokensPerSecond() / torch.tokensPerSecond());
@@ -411,22 +417,5 @@ final class BenchCommand {
             + "sentences/s, beam 5 %.1f sentences/s%n", r.greedySentencesPerSecond(), r.beamSentencesPerSecond());
       }
     }
-  }
-
-  /** Runs {@code measure} twice to warm up, then {@code runs} times, and returns the median. */
-  private static double median(int runs, DoubleSupplier measure) {
-    measure.getAsDouble();
-    measure.getAsDouble();
-    double[] values = new double[runs];
-    for (int i = 0; i < runs; i++) {
-      values[i] = measure.getAsDouble();
-    }
-    return Medians.of(values);
-  }
-
-  private static double seconds(Runnable work) {
-    long start = System.nanoTime();
-    work.run();
-    return (System.nanoTime() - start) / 1e9;
   }
 }

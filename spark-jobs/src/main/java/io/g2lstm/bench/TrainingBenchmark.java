@@ -1,6 +1,5 @@
-package io.g2lstm.model.train;
+package io.g2lstm.bench;
 
-import io.g2lstm.common.Medians;
 import io.g2lstm.model.DecoderKind;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.data.Minibatches;
@@ -8,6 +7,7 @@ import io.g2lstm.model.data.ParallelIds;
 import io.g2lstm.model.decode.BeamSearch;
 import io.g2lstm.model.decode.GraphStepDecoder;
 import io.g2lstm.model.graph.TranslationGraph;
+import io.g2lstm.model.train.GlobalNormClipping;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -52,15 +52,8 @@ public final class TrainingBenchmark {
     int[] all = new int[batchSize];
     Arrays.setAll(all, i -> i);
     MultiDataSet batch = Minibatches.encode(data, all, DataType.FLOAT);
-    double[] steps = new double[rounds];
-    for (int round = -warmup; round < rounds; round++) {
-      long start = System.nanoTime();
-      graph.fit(batch);
-      if (round >= 0) {
-        steps[round] = (System.nanoTime() - start) / 1e9;
-      }
-    }
-    double step = Medians.of(steps);
+    double step = Measurement.run(warmup, rounds, figures -> figures.time("step", () -> graph.fit(batch)))
+        .median("step");
     long tokens = (long) batchSize * (targetLength + 1);
     double flops = trainingFlops(model, vocabulary, batchSize, sourceLength, targetLength + 1);
 
@@ -97,10 +90,8 @@ public final class TrainingBenchmark {
   }
 
   private static double decodingRate(GraphStepDecoder decoder, BeamSearch search, int[][] sources) {
-    search.translate(decoder, sources);
-    long start = System.nanoTime();
-    search.translate(decoder, sources);
-    return sources.length / ((System.nanoTime() - start) / 1e9);
+    return sources.length / Measurement.run(1, 1, figures -> figures.time("decode",
+        () -> search.translate(decoder, sources))).median("decode");
   }
 
   private static ParallelIds randomPairs(int n, int vocabulary, int sourceLength, int targetLength) {

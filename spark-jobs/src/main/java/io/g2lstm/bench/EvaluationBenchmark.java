@@ -1,6 +1,5 @@
-package io.g2lstm.spark.eval;
+package io.g2lstm.bench;
 
-import io.g2lstm.common.Medians;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.data.ParallelIds;
 import io.g2lstm.prep.corpus.StreamOpener;
@@ -8,6 +7,13 @@ import io.g2lstm.prep.demo.SyntheticCorpus;
 import io.g2lstm.prep.pipeline.PrepareSettings;
 import io.g2lstm.spark.PrepareJob;
 import io.g2lstm.spark.SparkSessions;
+import io.g2lstm.spark.eval.CheckpointFiles;
+import io.g2lstm.spark.eval.DistributedEvaluation;
+import io.g2lstm.spark.eval.EvaluateSettings;
+import io.g2lstm.spark.eval.ModelVariant;
+import io.g2lstm.spark.eval.SweepJob;
+import io.g2lstm.spark.eval.SweepSettings;
+import io.g2lstm.spark.eval.TestSet;
 import io.g2lstm.spark.train.SparkTrainer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -76,27 +82,21 @@ public final class EvaluationBenchmark {
         TestSet testSet = TestSet.read(evaluate.testSets().get(0), StreamOpener.LOCAL);
         sentences = testSet.size();
         ParallelIds none = new ParallelIds(new long[0], new int[0][], new int[0][]);
-        double[] rates = new double[runs];
-        for (int run = -1; run < runs; run++) {
-          long start = System.nanoTime();
-          DistributedEvaluation.VariantResult result = DistributedEvaluation.run(sc, files,
-              List.of(new ModelVariant.Original()), List.of(testSet), none, evaluate.decoding(), cores).get(0);
-          if (run >= 0) {
-            rates[run] = testSet.size() / ((System.nanoTime() - start) / 1e9);
-          }
-          bleu = result.bleu().sacreBleu().score().score();
-        }
-        throughput[cores - 1] = Medians.of(rates);
+        int slices = cores;
+        double[] lastBleu = new double[1];
+        throughput[cores - 1] = Measurement.run(1, runs, figures -> {
+          double seconds = Measurement.seconds(() -> lastBleu[0] = DistributedEvaluation.run(sc, files,
+              List.of(new ModelVariant.Original()), List.of(testSet), none, evaluate.decoding(), slices).get(0)
+              .bleu().sacreBleu().score().score());
+          figures.put("sentences/s", testSet.size() / seconds);
+        }).median("sentences/s");
+        bleu = lastBleu[0];
         if (cores == 2) {
           SweepSettings settings = SweepSettings.from(config);
           cells = settings.methods().size() + 1;
-          double[] seconds = new double[runs];
-          for (int run = 0; run < runs; run++) {
-            long start = System.nanoTime();
-            SweepJob.run(spark, settings, model, Optional.of("bench"), config.renderResolved(), quiet);
-            seconds[run] = (System.nanoTime() - start) / 1e9;
-          }
-          sweep = Medians.of(seconds);
+          SparkSession session = spark;
+          sweep = Measurement.run(0, runs, figures -> figures.time("sweep", () -> SweepJob.run(session, settings,
+              model, Optional.of("bench"), config.renderResolved(), quiet))).median("sweep");
         }
       } finally {
         spark.stop();

@@ -1,14 +1,14 @@
-package io.g2lstm.spark.train;
+package io.g2lstm.bench;
 
 import io.g2lstm.common.Directories;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.common.fs.Scratch;
 import io.g2lstm.spark.SparkSessions;
+import io.g2lstm.spark.train.AveragingStatistics;
+import io.g2lstm.spark.train.SparkTrainer;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -49,10 +49,9 @@ public final class SparkTrainingBenchmark {
     Path scratch = Scratch.newDirectory("bench-spark-");
     SparkSession spark = SparkSessions.open("bench-spark", Optional.of("local[" + workers + "]"));
     try {
-      double[] tokens = new double[runs];
       AveragingStatistics[] statistics = new AveragingStatistics[runs];
-      for (int run = -warmup; run < runs; run++) {
-        Path output = scratch.resolve("run-" + (run + warmup));
+      Measurement.Summary summary = Measurement.run(warmup, runs, figures -> {
+        Path output = scratch.resolve("run-" + (figures.round() + warmup));
         Map<String, Object> all = new HashMap<>(overrides);
         all.put("train.output", output.resolve("train").toString());
         all.put("results.warehouse", output.resolve("warehouse").toString());
@@ -64,17 +63,14 @@ public final class SparkTrainingBenchmark {
         SettingsReader config = SettingsReader.parse(configuration, origin, all);
         SparkTrainer.Result result = SparkTrainer.fromConfiguration(spark, config, discard())
             .run(false, Optional.of("bench"));
-        if (run >= 0) {
-          tokens[run] = result.metrics().get(0).tokensPerSecond();
-          statistics[run] = result.statistics().orElseThrow();
+        figures.put("tokens/s", result.metrics().get(0).tokensPerSecond());
+        if (figures.round() >= 0) {
+          statistics[figures.round()] = result.statistics().orElseThrow();
         }
         Directories.deleteTree(output);
-      }
-      Integer[] order = new Integer[runs];
-      Arrays.setAll(order, i -> i);
-      Arrays.sort(order, Comparator.comparingDouble(i -> tokens[i]));
-      int median = order[(runs - 1) / 2];
-      return new Result(workers, tokens[median], statistics[median]);
+      });
+      int median = summary.medianRound("tokens/s");
+      return new Result(workers, summary.rounds().get(median).get("tokens/s"), statistics[median]);
     } finally {
       spark.stop();
       Directories.deleteTree(scratch);

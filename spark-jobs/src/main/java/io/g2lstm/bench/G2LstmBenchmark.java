@@ -1,6 +1,8 @@
-package io.g2lstm.model.layer;
+package io.g2lstm.bench;
 
-import io.g2lstm.common.Medians;
+import io.g2lstm.model.layer.G2Lstm;
+import io.g2lstm.model.layer.G2LstmLayer;
+import io.g2lstm.model.layer.GateMode;
 import java.util.List;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -31,9 +33,6 @@ public final class G2LstmBenchmark {
    */
   public static Result run(int minibatch, int timeSteps, int nIn, int nOut, GateMode mode, DataType dataType,
       int warmupRounds, int measuredRounds) {
-    if (measuredRounds < 1) {
-      throw new IllegalArgumentException("measuredRounds must be at least 1, found " + measuredRounds);
-    }
     NeuralNetConfiguration conf = new NeuralNetConfiguration.Builder()
         .dataType(dataType)
         .seed(1)
@@ -47,20 +46,13 @@ public final class G2LstmBenchmark {
     INDArray input = Nd4j.rand(dataType, minibatch, nIn, timeSteps);
     INDArray epsilon = Nd4j.rand(dataType, minibatch, nOut, timeSteps);
 
-    double[] forward = new double[measuredRounds];
-    double[] forwardBackward = new double[measuredRounds];
-    for (int round = -warmupRounds; round < measuredRounds; round++) {
-      long start = System.nanoTime();
-      layer.activate(input, true, workspaces);
-      long forwardEnd = System.nanoTime();
-      layer.activate(input, true, workspaces);
-      layer.backpropGradient(epsilon, workspaces);
-      long end = System.nanoTime();
-      if (round >= 0) {
-        forward[round] = (forwardEnd - start) / 1e6;
-        forwardBackward[round] = (end - forwardEnd) / 1e6;
-      }
-    }
-    return new Result(Medians.of(forward), Medians.of(forwardBackward));
+    Measurement.Summary summary = Measurement.run(warmupRounds, measuredRounds, figures -> {
+      figures.time("forward", () -> layer.activate(input, true, workspaces));
+      figures.time("forward and backward", () -> {
+        layer.activate(input, true, workspaces);
+        layer.backpropGradient(epsilon, workspaces);
+      });
+    });
+    return new Result(1000 * summary.median("forward"), 1000 * summary.median("forward and backward"));
   }
 }

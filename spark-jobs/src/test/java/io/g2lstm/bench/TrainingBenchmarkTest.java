@@ -1,4 +1,4 @@
-package io.g2lstm.model.train;
+package io.g2lstm.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
