@@ -11,7 +11,6 @@ import io.g2lstm.bench.PythonPeers;
 import io.g2lstm.bench.SgemmCeiling;
 import io.g2lstm.bench.SparkTrainingBenchmark;
 import io.g2lstm.bench.TrainingBenchmark;
-import io.g2lstm.common.CommandLine;
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.Directories;
 import io.g2lstm.common.SettingsReader;
@@ -343,7 +342,7 @@ final class BenchCommand {
   private static void memory(Path shared, PrintStream out) throws IOException {
     Path work = Scratch.newDirectory("bench-memory-");
     try {
-      ChildJvm jvm = ChildJvm.likeThisOne(G2lstm.class.getName());
+      ChildJvm jvm = ChildJvm.likeThisOne(Main.class.getName());
       out.printf(Locale.ROOT, "memory (each job in its own JVM with this one's limits: %s)%n",
           String.join(" ", jvm.jvmOptions()));
       for (MemoryBenchmark.Job job : MemoryBenchmark.run(jvm, JobCommands.resourceText("g2lstm/conf/multi30k.conf"),

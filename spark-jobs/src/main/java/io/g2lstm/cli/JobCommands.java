@@ -1,6 +1,5 @@
 package io.g2lstm.cli;
 
-import io.g2lstm.common.CommandLine;
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.Names;
 import io.g2lstm.common.SettingsReader;
@@ -14,11 +13,11 @@ import io.g2lstm.spark.PrepareJob;
 import io.g2lstm.spark.SparkSessions;
 import io.g2lstm.spark.eval.EvaluateJob;
 import io.g2lstm.spark.eval.EvaluateSettings;
-import io.g2lstm.spark.eval.GatesJob;
-import io.g2lstm.spark.eval.GatesSettings;
-import io.g2lstm.spark.eval.ReportJob;
 import io.g2lstm.spark.eval.SweepJob;
 import io.g2lstm.spark.eval.SweepSettings;
+import io.g2lstm.spark.gates.GatesJob;
+import io.g2lstm.spark.gates.GatesSettings;
+import io.g2lstm.spark.report.ReportJob;
 import io.g2lstm.spark.train.SparkTrainSettings;
 import io.g2lstm.spark.train.SparkTrainer;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package io.g2lstm.cli;
 
-import io.g2lstm.common.CommandLine;
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.DataException;
 import io.g2lstm.common.Names;

@@ -53,7 +53,7 @@ class CompressCommandTest {
 
   private String run(int expectedStatus, String... args) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = G2lstm.run(args, new PrintStream(err, true, StandardCharsets.UTF_8));
+    int status = Main.run(args, new PrintStream(err, true, StandardCharsets.UTF_8));
     String message = err.toString(StandardCharsets.UTF_8);
     assertEquals(expectedStatus, status, message);
     return message;
@@ -161,6 +161,6 @@ class CompressCommandTest {
 
   @Test
   void usageListsTheCommand() {
-    assertTrue(G2lstm.usage(Optional.empty()).contains("compress --model CHECKPOINT --method round|round-clip|svd"));
+    assertTrue(Main.usage(Optional.empty()).contains("compress --model CHECKPOINT --method round|round-clip|svd"));
   }
 }

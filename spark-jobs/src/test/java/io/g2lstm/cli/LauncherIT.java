@@ -33,7 +33,7 @@ class LauncherIT {
     ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("--add-opens"))
         .forEach(command::add);
     command.addAll(List.of("-cp", System.getProperty("g2lstm.appJar") + ":" + System.getProperty("g2lstm.sparkLib")
-        + "/*", G2lstm.class.getName()));
+        + "/*", Main.class.getName()));
     command.addAll(List.of(args));
     Path out = dir.resolve("stdout.txt");
     Path err = dir.resolve("stderr.txt");

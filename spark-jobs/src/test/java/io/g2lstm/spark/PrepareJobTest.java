@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.g2lstm.cli.G2lstm;
+import io.g2lstm.cli.Main;
 import io.g2lstm.common.DataException;
 import io.g2lstm.common.LifecycleException;
 import io.g2lstm.common.SettingsReader;
@@ -133,7 +133,7 @@ class PrepareJobTest {
     List<String> lines = Files.readAllLines(corpus.resolve("train.tgt"));
     Files.write(corpus.resolve("train.tgt"), lines.subList(0, lines.size() - 2));
     Exception e = assertThrows(Exception.class, () -> prepare(demoConfig(corpus, output)));
-    DataException cause = (DataException) G2lstm.findKnownCause(e);
+    DataException cause = (DataException) Main.findKnownCause(e);
     assertTrue(cause.getMessage().contains("300 in " + corpus.resolve("train.src")), cause.getMessage());
     assertTrue(cause.getMessage().contains("298 in " + corpus.resolve("train.tgt")), cause.getMessage());
     assertEquals(manifestBefore, Files.readString(output.resolve(PrepareManifest.MANIFEST)));
@@ -298,7 +298,7 @@ class PrepareJobTest {
 
     Exception e = assertThrows(Exception.class,
         () -> prepare(config + "prepare.invalid-utf8 = reject\n"));
-    DataException cause = (DataException) G2lstm.findKnownCause(e);
+    DataException cause = (DataException) Main.findKnownCause(e);
     assertTrue(cause.getMessage().startsWith(corpus.resolve("train.src") + ":1:"), cause.getMessage());
   }
 }

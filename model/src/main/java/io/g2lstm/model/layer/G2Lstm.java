@@ -23,7 +23,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * The G²-LSTM layer configured by {@link G2LstmLayer}: a DL4J recurrent layer for {@code ComputationGraph},
  * {@code MultiLayerNetwork} and the {@code Bidirectional} wrapper, with per-example masks, stateful evaluation
  * ({@link #rnnTimeStep}), truncated BPTT and DL4J dropout on its input. The recurrence itself is in
- * {@link G2Sequence} and {@link G2Gates}.
+ * {@link G2LstmRecurrence} and {@link G2Gates}.
  *
  * <p>The G² noise is drawn only in training passes, from a generator reseeded for every pass with a hash of the
  * noise seed, the layer's index, the offset of its parameters in the network's parameter vector (which tells the
@@ -41,7 +41,7 @@ public class G2Lstm extends BaseRecurrentLayer<G2LstmLayer> {
   /** State map key of the cell state {@code [minibatch, nOut]} (as in DL4J's LSTM). */
   public static final String STATE_KEY_PREV_MEMCELL = "prevMem";
 
-  private transient G2Sequence sequence;
+  private transient G2LstmRecurrence sequence;
   private transient Random noiseRandom;
   private transient GateNoiseSource noiseSource;
   /**
@@ -229,7 +229,7 @@ public class G2Lstm extends BaseRecurrentLayer<G2LstmLayer> {
     int timeSteps = (int) x.size(2);
     double temperature = G2Gates.temperature(conf, training);
     try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-      sequence = G2Sequence.fitting(sequence, dataType, minibatch, timeSteps, conf.getNIn(), conf.getNOut());
+      sequence = G2LstmRecurrence.fitting(sequence, dataType, minibatch, timeSteps, conf.getNIn(), conf.getNOut());
       sequence.begin(x, maskArray);
       INDArray bias = prepareWeights(training, temperature, workspaceMgr);
       INDArray noise = G2Gates.noisy(conf, training) ? drawNoise(minibatch, timeSteps, temperature) : null;

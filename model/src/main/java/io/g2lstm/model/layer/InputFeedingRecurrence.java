@@ -14,7 +14,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The recurrence of {@link InputFeedingDecoder}, forwards and backwards through time, over a minibatch. Each layer's
- * steps run in its own {@link G2Sequence} (the G²-LSTM equations of {@link G2Gates}); this class interleaves them
+ * steps run in its own {@link G2LstmRecurrence} (the G²-LSTM equations of {@link G2Gates}); this class interleaves them
  * step by step with the attention of {@link SteppedAttention}. With E = embedding size, H = hidden size, L layers,
  * {@code y_t} the target embedding [b, E] and {@code E} the encoder states [b, H, S]:
  *
@@ -85,7 +85,7 @@ final class InputFeedingRecurrence {
   private final int layers;
   private final long e;
   private final long h;
-  private final G2Sequence[] sequences;
+  private final G2LstmRecurrence[] sequences;
   private Random noiseRandom;
 
   // The last forward pass.
@@ -114,7 +114,7 @@ final class InputFeedingRecurrence {
     for (int l = 0; l < layers; l++) {
       cells[l] = conf.cell(l);
     }
-    this.sequences = new G2Sequence[layers];
+    this.sequences = new G2LstmRecurrence[layers];
     this.attention = new SteppedAttention(dataType, h, h);
   }
 
@@ -165,7 +165,7 @@ final class InputFeedingRecurrence {
     columnScale = temperature == 1.0 ? null : G2Gates.columnScale(dataType, h, temperature);
     passWeights = new INDArray[layers];
     for (int l = 0; l < layers; l++) {
-      G2Sequence sequence = G2Sequence.fitting(sequences[l], dataType, minibatch, timeSteps,
+      G2LstmRecurrence sequence = G2LstmRecurrence.fitting(sequences[l], dataType, minibatch, timeSteps,
           conf.cellInputSize(l), h);
       sequences[l] = sequence;
       sequence.begin(timeSteps, mask);
@@ -333,7 +333,7 @@ final class InputFeedingRecurrence {
   }
 
   /** Layer l's G² noise of this pass, from a generator seeded by the pass's key and the layer. */
-  private INDArray noise(G2Sequence sequence, int layer, long key, double temperature) {
+  private INDArray noise(G2LstmRecurrence sequence, int layer, long key, double temperature) {
     INDArray[] arrays = sequence.noiseArrays();
     long layerKey = SplitMix.mix(key, layer);
     if (noiseRandom == null) {

@@ -78,7 +78,7 @@ class G2LstmBehaviourTest {
   }
 
   /** Exact equality (INDArray.equals allows 1e-5). */
-  private static void assertSame(INDArray expected, INDArray actual, String message) {
+  private static void assertExactlyEqual(INDArray expected, INDArray actual, String message) {
     assertEquals(0.0, maxDifference(expected, actual), message);
   }
 
@@ -152,12 +152,12 @@ class G2LstmBehaviourTest {
     layer.setMaskArray(mask);
     INDArray output = layer.rnnTimeStep(input, NO_WORKSPACES).dup();
     INDArray finalHidden = layer.rnnGetPreviousState().get(G2Lstm.STATE_KEY_PREV_ACTIVATION);
-    assertSame(output.get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.point(5)),
+    assertExactlyEqual(output.get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.point(5)),
         finalHidden.getRow(0), "the first example's state is its last output");
-    assertSame(output.get(NDArrayIndex.point(1), NDArrayIndex.all(), NDArrayIndex.point(2)),
+    assertExactlyEqual(output.get(NDArrayIndex.point(1), NDArrayIndex.all(), NDArrayIndex.point(2)),
         finalHidden.getRow(1), "the second example's state is the one after its last real step");
     INDArray cells = layer.cellStates();
-    assertSame(cells.get(NDArrayIndex.point(1), NDArrayIndex.all(), NDArrayIndex.point(2)),
+    assertExactlyEqual(cells.get(NDArrayIndex.point(1), NDArrayIndex.all(), NDArrayIndex.point(2)),
         cells.get(NDArrayIndex.point(1), NDArrayIndex.all(), NDArrayIndex.point(5)), "the cell is carried");
   }
 
@@ -223,8 +223,8 @@ class G2LstmBehaviourTest {
     twin.setIterationCount(3);
     INDArray noisy = layer.activate(input, true, NO_WORKSPACES).dup();
     assertTrue(maxDifference(noisy, inference) > 1e-3, "training adds noise");
-    assertSame(noisy, layer.activate(input, true, NO_WORKSPACES), "same iteration, same noise");
-    assertSame(noisy, twin.activate(input, true, NO_WORKSPACES), "same seed, same noise");
+    assertExactlyEqual(noisy, layer.activate(input, true, NO_WORKSPACES), "same iteration, same noise");
+    assertExactlyEqual(noisy, twin.activate(input, true, NO_WORKSPACES), "same seed, same noise");
     layer.setIterationCount(4);
     assertTrue(maxDifference(noisy, layer.activate(input, true, NO_WORKSPACES)) > 1e-3, "next iteration");
     layer.setIterationCount(3);
@@ -265,7 +265,7 @@ class G2LstmBehaviourTest {
         ComputationGraphConfiguration.fromJson(interrupted.getConfiguration().toJson()));
     resumed.init(interrupted.params().dup(), true);
     resumed.fit(data);
-    assertSame(uninterrupted.params(), resumed.params(), "resumed training continues with the same noise");
+    assertExactlyEqual(uninterrupted.params(), resumed.params(), "resumed training continues with the same noise");
 
     ComputationGraph unseeded = new ComputationGraph(conf.clone());
     unseeded.init();
@@ -326,10 +326,10 @@ class G2LstmBehaviourTest {
     sharpened.setParams(g2.params());
     INDArray input = G2TestNets.input(13, 2, 3, 5);
     INDArray standard = baseline.activate(input, true, NO_WORKSPACES).dup();
-    assertSame(standard, baseline.activate(input, false, NO_WORKSPACES), "baseline has no training noise");
-    assertSame(standard, g2.activate(input, false, NO_WORKSPACES), "G2 inference is the standard LSTM");
+    assertExactlyEqual(standard, baseline.activate(input, false, NO_WORKSPACES), "baseline has no training noise");
+    assertExactlyEqual(standard, g2.activate(input, false, NO_WORKSPACES), "G2 inference is the standard LSTM");
     INDArray sharp = sharpened.activate(input, true, NO_WORKSPACES).dup();
-    assertSame(sharp, sharpened.activate(input, false, NO_WORKSPACES), "sharpened has no training noise");
+    assertExactlyEqual(sharp, sharpened.activate(input, false, NO_WORKSPACES), "sharpened has no training noise");
     assertTrue(maxDifference(sharp, standard) > 1e-3);
     INDArray inputGate = sharpened.gateValues(G2LstmParamInitializer.INPUT_GATE);
     INDArray forgetGate = sharpened.gateValues(G2LstmParamInitializer.FORGET_GATE);
@@ -353,7 +353,7 @@ class G2LstmBehaviourTest {
     dropped.setParams(plain.params());
     INDArray input = G2TestNets.input(14, 2, 3, 5);
     INDArray expected = plain.activate(input, true, NO_WORKSPACES).dup();
-    assertSame(expected, dropped.activate(input.dup(), false, NO_WORKSPACES), "no dropout in inference");
+    assertExactlyEqual(expected, dropped.activate(input.dup(), false, NO_WORKSPACES), "no dropout in inference");
     INDArray training = dropped.activate(input.dup(), true, NO_WORKSPACES);
     assertTrue(maxDifference(expected, training) > 1e-3, "training drops inputs");
   }
@@ -392,8 +392,8 @@ class G2LstmBehaviourTest {
     reference.setParams(noisy.params());
     INDArray input = G2TestNets.input(20, 2, 3, 5);
     INDArray epsilon = G2TestNets.input(21, 2, 4, 5);
-    assertSame(reference.activate(input, false, NO_WORKSPACES).dup(), noisy.activate(input, false, NO_WORKSPACES),
-        "no weight noise in inference");
+    assertExactlyEqual(reference.activate(input, false, NO_WORKSPACES).dup(),
+        noisy.activate(input, false, NO_WORKSPACES), "no weight noise in inference");
 
     Nd4j.getRandom().setSeed(77);
     INDArray training = noisy.activate(input, true, NO_WORKSPACES).dup();
@@ -406,10 +406,10 @@ class G2LstmBehaviourTest {
       reference.setParam(key, dropConnect.getParameter(noisy, key, 0, 0, true, NO_WORKSPACES));
     }
     assertTrue(maxDifference(reference.params(), noisy.params()) > 1e-3, "training dropped weights");
-    assertSame(reference.activate(input, true, NO_WORKSPACES), training, "forward with the dropped weights");
+    assertExactlyEqual(reference.activate(input, true, NO_WORKSPACES), training, "forward with the dropped weights");
     Pair<Gradient, INDArray> expected = reference.backpropGradient(epsilon, NO_WORKSPACES);
-    assertSame(expected.getFirst().gradient(), parameterGradient, "backward with the same dropped weights");
-    assertSame(expected.getSecond(), inputGradient, "backward with the same dropped weights");
+    assertExactlyEqual(expected.getFirst().gradient(), parameterGradient, "backward with the same dropped weights");
+    assertExactlyEqual(expected.getSecond(), inputGradient, "backward with the same dropped weights");
   }
 
   @Test
@@ -420,7 +420,7 @@ class G2LstmBehaviourTest {
     nwc.setParams(ncw.params());
     INDArray input = G2TestNets.input(15, 2, 3, 5);
     INDArray expected = ncw.activate(input, false, NO_WORKSPACES);
-    assertSame(expected.permute(0, 2, 1), nwc.activate(input.permute(0, 2, 1).dup(), false, NO_WORKSPACES),
+    assertExactlyEqual(expected.permute(0, 2, 1), nwc.activate(input.permute(0, 2, 1).dup(), false, NO_WORKSPACES),
         "NWC output");
     INDArray epsilon = G2TestNets.input(16, 2, 4, 5);
     ncw.activate(input, true, NO_WORKSPACES);
@@ -441,8 +441,8 @@ class G2LstmBehaviourTest {
     INDArray fullParams = full.getFirst().gradient().dup();
     INDArray fullInput = full.getSecond().dup();
     Pair<Gradient, INDArray> long6 = layer.tbpttBackpropGradient(epsilon, 6, NO_WORKSPACES);
-    assertSame(fullParams, long6.getFirst().gradient(), "truncation at the full length");
-    assertSame(fullInput, long6.getSecond(), "truncation at the full length");
+    assertExactlyEqual(fullParams, long6.getFirst().gradient(), "truncation at the full length");
+    assertExactlyEqual(fullInput, long6.getSecond(), "truncation at the full length");
     Pair<Gradient, INDArray> short2 = layer.tbpttBackpropGradient(epsilon, 2, NO_WORKSPACES);
     INDArray early = short2.getSecond().get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, 4));
     assertEquals(0.0, early.amaxNumber().doubleValue(), "no gradient before the truncation");

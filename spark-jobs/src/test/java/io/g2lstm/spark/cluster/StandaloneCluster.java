@@ -121,7 +121,7 @@ public final class StandaloneCluster implements AutoCloseable {
   }
 
   /**
-   * Runs {@code io.g2lstm.cli.G2lstm appArgs...} through {@code spark-submit} in client mode: the driver is a JVM of
+   * Runs {@code io.g2lstm.cli.Main appArgs...} through {@code spark-submit} in client mode: the driver is a JVM of
    * its own, and asks for one one-core executor per worker. Adds the Java 17 options to the driver and the executors.
    * Throws if the driver does not finish within {@code timeout} (the message says why, from the logs).
    *
@@ -136,7 +136,7 @@ public final class StandaloneCluster implements AutoCloseable {
     command.addAll(ADD_OPENS);
     command.addAll(List.of("-Dlog4j2.configurationFile=" + home.resolve("conf/log4j2.properties").toUri(),
         "-cp", appJar + ":" + home.resolve("jars") + "/*", "org.apache.spark.deploy.SparkSubmit",
-        "--master", masterUrl, "--deploy-mode", "client", "--class", "io.g2lstm.cli.G2lstm",
+        "--master", masterUrl, "--deploy-mode", "client", "--class", "io.g2lstm.cli.Main",
         "--conf", "spark.executor.cores=1",
         "--conf", "spark.cores.max=" + workerDirs.size(),
         "--conf", "spark.executor.memory=" + EXECUTOR_MEMORY,

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.g2lstm.bench.ChildJvm;
-import io.g2lstm.cli.G2lstm;
+import io.g2lstm.cli.Main;
 import io.g2lstm.prep.demo.SyntheticCorpus;
 import io.g2lstm.spark.train.TrainingFixture;
 import java.io.IOException;
@@ -41,7 +41,7 @@ class BoundedMemoryTest extends OnTrainedModel {
     Path conf = Files.writeString(run.resolve("sweep.conf"), TrainingFixture.configuration(work, run, settings)
         .renderResolved());
 
-    ChildJvm.Outcome outcome = ChildJvm.withBudget(G2lstm.class.getName(), BUDGET_MIB).run(List.of("sweep",
+    ChildJvm.Outcome outcome = ChildJvm.withBudget(Main.class.getName(), BUDGET_MIB).run(List.of("sweep",
         "--model", model.toString(), "--conf", conf.toString(), "--master", "local[2]"), run.resolve("sweep.log"),
         600);
     assertEquals(0, outcome.status(), outcome.output());

@@ -9,16 +9,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * Tests of the evaluation jobs in local Spark (two cores) on the tiny model of {@link TrainingFixture}, trained once
- * per test JVM.
+ * Tests of the evaluation and gate jobs in local Spark (two cores) on the tiny model of {@link TrainingFixture},
+ * trained once per test JVM.
  */
-abstract class OnTrainedModel {
+public abstract class OnTrainedModel {
 
-  static SparkSession spark;
+  protected static SparkSession spark;
   /** The directory holding the synthetic corpus and its prepared data. */
-  static Path work;
+  protected static Path work;
   /** The training output of the tiny model. */
-  static Path model;
+  protected static Path model;
 
   @BeforeAll
   static void startSpark() {

@@ -150,7 +150,7 @@ class KillAndResumeTest {
   }
 
   /**
-   * {@code java -cp <the test class path> io.g2lstm.cli.G2lstm train --conf FILE --master local[2] options...},
+   * {@code java -cp <the test class path> io.g2lstm.cli.Main train --conf FILE --master local[2] options...},
    * with the Java 17 options this JVM got from the build, its output (standard error too) going to {@code log}.
    */
   private static Process start(Path conf, Path log, String... options) throws IOException {
@@ -160,7 +160,7 @@ class KillAndResumeTest {
         .forEach(command::add);
     // Surefire starts this JVM from a jar that only names the class path in its manifest; it gives the real one here.
     command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path",
-        System.getProperty("java.class.path")), "io.g2lstm.cli.G2lstm", "train", "--conf", conf.toString(),
+        System.getProperty("java.class.path")), "io.g2lstm.cli.Main", "train", "--conf", conf.toString(),
         "--master", "local[2]"));
     command.addAll(List.of(options));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

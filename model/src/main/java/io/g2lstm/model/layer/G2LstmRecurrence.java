@@ -44,7 +44,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * masked (3 more operations each way); the output there is 0. Outputs at real steps therefore do not depend on
  * padding, before or after the real steps.
  */
-final class G2Sequence {
+final class G2LstmRecurrence {
 
   /** Added to (subtracted from) masked steps' forget (input) gate pre-activations: saturates the sigmoid exactly. */
   private static final double SATURATION = 1e30;
@@ -85,7 +85,7 @@ final class G2Sequence {
   private boolean masked;
   private final boolean[] partiallyMasked;
 
-  private G2Sequence(DataType dataType, long minibatch, int capacity, long nIn, long nOut) {
+  private G2LstmRecurrence(DataType dataType, long minibatch, int capacity, long nIn, long nOut) {
     this.dataType = dataType;
     this.minibatch = minibatch;
     this.capacity = capacity;
@@ -134,16 +134,16 @@ final class G2Sequence {
    * {@code current} if it fits the pass, else new arrays; for the same minibatch size the capacity at least
    * doubles, so growing sequence lengths reallocate rarely.
    */
-  static G2Sequence fitting(G2Sequence current, DataType dataType, long minibatch, int timeSteps, long nIn,
+  static G2LstmRecurrence fitting(G2LstmRecurrence current, DataType dataType, long minibatch, int timeSteps, long nIn,
       long nOut) {
     if (current != null && current.dataType == dataType && current.minibatch == minibatch && current.nIn == nIn
         && current.nOut == nOut) {
       if (timeSteps <= current.capacity) {
         return current;
       }
-      return new G2Sequence(dataType, minibatch, Math.max(timeSteps, 2 * current.capacity), nIn, nOut);
+      return new G2LstmRecurrence(dataType, minibatch, Math.max(timeSteps, 2 * current.capacity), nIn, nOut);
     }
-    return new G2Sequence(dataType, minibatch, timeSteps, nIn, nOut);
+    return new G2LstmRecurrence(dataType, minibatch, timeSteps, nIn, nOut);
   }
 
   /**
@@ -166,7 +166,7 @@ final class G2Sequence {
 
   private void start(int steps, INDArray mask) {
     if (steps > capacity) {
-      throw new IllegalArgumentException("G2Sequence: " + steps + " steps exceed the capacity " + capacity);
+      throw new IllegalArgumentException("G2LstmRecurrence: " + steps + " steps exceed the capacity " + capacity);
     }
     timeSteps = steps;
     readMask(mask);

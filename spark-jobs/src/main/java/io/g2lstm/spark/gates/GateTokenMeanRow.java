@@ -1,5 +1,6 @@
-package io.g2lstm.spark.eval;
+package io.g2lstm.spark.gates;
 
+import io.g2lstm.spark.eval.EvaluatedModel;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;

@@ -1,4 +1,4 @@
-package io.g2lstm.spark.eval;
+package io.g2lstm.spark.gates;
 
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.SettingsReader;

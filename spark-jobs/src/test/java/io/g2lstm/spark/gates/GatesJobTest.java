@@ -1,4 +1,4 @@
-package io.g2lstm.spark.eval;
+package io.g2lstm.spark.gates;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +16,7 @@ import io.g2lstm.model.gates.GateStatistics;
 import io.g2lstm.model.gates.GateSummary;
 import io.g2lstm.prep.corpus.Split;
 import io.g2lstm.spark.ShardReader;
+import io.g2lstm.spark.eval.OnTrainedModel;
 import io.g2lstm.spark.train.TrainingFixture;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package io.g2lstm.prep.cli;
+package io.g2lstm.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.g2lstm.spark.eval;
+package io.g2lstm.spark.gates;
 
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.DataException;
@@ -24,6 +24,8 @@ import io.g2lstm.spark.HadoopFiles;
 import io.g2lstm.spark.PreparedAssets;
 import io.g2lstm.spark.ResultTables;
 import io.g2lstm.spark.ShardSchema;
+import io.g2lstm.spark.eval.CheckpointFiles;
+import io.g2lstm.spark.eval.EvaluatedModel;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.g2lstm.model.bleu;
+package io.g2lstm.cli;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +11,11 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
 import io.g2lstm.common.SharedDir;
+import io.g2lstm.model.bleu.BleuMetric;
+import io.g2lstm.model.bleu.BleuScore;
+import io.g2lstm.model.bleu.BleuStatistics;
+import io.g2lstm.model.bleu.BleuTokenizer;
+import io.g2lstm.model.bleu.Smoothing;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -2,8 +2,6 @@ package io.g2lstm.cli;
 
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.G2Exception;
-import io.g2lstm.model.bleu.BleuCommand;
-import io.g2lstm.prep.cli.TextTools;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,13 +11,13 @@ import java.util.Optional;
 
 /**
  * The command line: {@code g2lstm <command> [options]}. The same class is the main class of the application jar, so
- * {@code spark-submit --class io.g2lstm.cli.G2lstm g2lstm.jar prepare --conf x.conf} runs the same job as
+ * {@code spark-submit --class io.g2lstm.cli.Main g2lstm.jar prepare --conf x.conf} runs the same job as
  * {@code bin/g2lstm prepare --conf x.conf}.
  *
  * <p>Exit status: 0 on success, 2 for a usage or configuration error, 1 for bad data or any other failure; the error
  * is printed as one line on standard error.
  */
-public final class G2lstm {
+public final class Main {
 
   /** A subcommand: runs with its arguments, reading standard input and writing standard output. */
   interface Command {
@@ -137,7 +135,7 @@ public final class G2lstm {
     return lines;
   }
 
-  private G2lstm() {}
+  private Main() {}
 
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));

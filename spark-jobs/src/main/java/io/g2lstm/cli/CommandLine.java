@@ -1,5 +1,6 @@
-package io.g2lstm.common;
+package io.g2lstm.cli;
 
+import io.g2lstm.common.ConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

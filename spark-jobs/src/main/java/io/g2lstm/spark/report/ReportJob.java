@@ -1,4 +1,4 @@
-package io.g2lstm.spark.eval;
+package io.g2lstm.spark.report;
 
 import io.g2lstm.common.DataException;
 import io.g2lstm.common.fs.LocalFileStore;
@@ -11,6 +11,10 @@ import io.g2lstm.report.TokenGateRow;
 import io.g2lstm.report.TrainingRow;
 import io.g2lstm.spark.HadoopFiles;
 import io.g2lstm.spark.ResultTables;
+import io.g2lstm.spark.eval.BleuScoreRow;
+import io.g2lstm.spark.eval.CompressionResultRow;
+import io.g2lstm.spark.gates.GateHistogramTableRow;
+import io.g2lstm.spark.gates.GateTokenMeanRow;
 import io.g2lstm.spark.train.TrainingMetrics;
 import java.nio.file.Path;
 import java.time.Instant;

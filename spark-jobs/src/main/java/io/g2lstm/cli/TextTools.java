@@ -1,6 +1,5 @@
-package io.g2lstm.prep.cli;
+package io.g2lstm.cli;
 
-import io.g2lstm.common.CommandLine;
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.prep.bpe.BpeApplier;
 import io.g2lstm.prep.bpe.BpeCodes;

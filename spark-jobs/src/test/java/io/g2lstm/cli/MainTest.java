@@ -16,14 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class G2lstmTest {
+class MainTest {
 
   @TempDir
   Path dir;
 
   private String run(int expectedStatus, String... args) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = G2lstm.run(args, new PrintStream(err, true, StandardCharsets.UTF_8));
+    int status = Main.run(args, new PrintStream(err, true, StandardCharsets.UTF_8));
     String message = err.toString(StandardCharsets.UTF_8);
     assertEquals(expectedStatus, status, message);
     return message;
@@ -35,7 +35,7 @@ class G2lstmTest {
   private static Printed runCapturing(int expectedStatus, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = G2lstm.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
     Printed printed = new Printed(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     assertEquals(expectedStatus, status, printed.toString());

@@ -1,8 +1,12 @@
-package io.g2lstm.model.bleu;
+package io.g2lstm.cli;
 
-import io.g2lstm.common.CommandLine;
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.DataException;
+import io.g2lstm.model.bleu.BleuMetric;
+import io.g2lstm.model.bleu.BleuStatistics;
+import io.g2lstm.model.bleu.BleuTokenizer;
+import io.g2lstm.model.bleu.MultiBleu;
+import io.g2lstm.model.bleu.Smoothing;
 import io.g2lstm.prep.corpus.Utf8LineReader;
 import java.io.IOException;
 import java.io.InputStream;

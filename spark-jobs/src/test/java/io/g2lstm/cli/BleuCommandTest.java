@@ -1,4 +1,4 @@
-package io.g2lstm.model.bleu;
+package io.g2lstm.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.DataException;
+import io.g2lstm.model.bleu.BleuMetric;
+import io.g2lstm.model.bleu.BleuStatistics;
+import io.g2lstm.model.bleu.BleuTokenizer;
+import io.g2lstm.model.bleu.Smoothing;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
