@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  *
  * <p>The user's file is layered over the defaults in every {@value #REFERENCE} on the class path (each module ships
  * the sections it owns). Every getter names the full key and where its value came from (file and line) when the
- * value is missing, of the wrong type or out of range. After a settings record is built, {@link #rejectUnknownKeys()}
+ * value is missing, of the wrong type or out of range. {@link JobSettings#read} builds the settings records, then
  * reports any key in the user's file that is neither read by the job nor known to the defaults (the section
  * {@code paths} excepted: it holds the user's own path variables), so a misspelt key never passes silently.
  */
@@ -315,7 +315,7 @@ public final class SettingsReader {
    * Fails if the user's file holds a key that no job reads and the defaults do not know. (Every key of the merged
    * configuration that the defaults lack came from the user.)
    */
-  public void rejectUnknownKeys() {
+  void rejectUnknownKeys() {
     Config reference = ConfigFactory.parseResources(SettingsReader.class.getClassLoader(), REFERENCE);
     for (Map.Entry<String, ConfigValue> entry : merged.entrySet()) {
       String key = entry.getKey();
@@ -337,14 +337,25 @@ public final class SettingsReader {
   }
 
   /** The whole resolved configuration (defaults included), as HOCON text for provenance files. */
-  public String renderResolved() {
+  String renderResolved() {
     return merged.root().render(ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
   }
 
   /** The resolved configuration of one section, in a canonical JSON form (stable key order) for digests. */
-  public String canonicalJson(String section) {
+  String canonicalJson(String section) {
     ConfigValue value = merged.getValue(section);
     return value.render(ConfigRenderOptions.concise());
+  }
+
+  /** The names of the resolved configuration's top-level sections (objects), sorted. */
+  List<String> topLevelSections() {
+    List<String> sections = new ArrayList<>();
+    for (String key : new TreeSet<>(merged.root().keySet())) {
+      if (merged.root().get(key).valueType() == ConfigValueType.OBJECT) {
+        sections.add(key);
+      }
+    }
+    return sections;
   }
 
   private String path(String key) {

@@ -1,5 +1,6 @@
 package io.g2lstm.bench;
 
+import io.g2lstm.common.JobSettings;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.common.fs.LocalFileStore;
 import io.g2lstm.model.ModelSettings;
@@ -8,7 +9,6 @@ import io.g2lstm.model.checkpoint.CheckpointStore;
 import io.g2lstm.spark.eval.BleuScoreRow;
 import io.g2lstm.spark.eval.EvaluateJob;
 import io.g2lstm.spark.eval.EvaluateSettings;
-import io.g2lstm.spark.train.SparkTrainSettings;
 import io.g2lstm.spark.train.SparkTrainer;
 import io.g2lstm.spark.train.TrainingMetrics;
 import java.io.PrintStream;
@@ -111,21 +111,27 @@ public final class ConvergenceBenchmark {
 
   private ConvergenceBenchmark() {}
 
+  /** What a convergence run reads: the training settings and the evaluation of its best checkpoint. */
+  public record Settings(SparkTrainer.Settings training, EvaluateSettings evaluation) {
+
+    public static Settings from(SettingsReader config) {
+      return new Settings(SparkTrainer.Settings.from(config), EvaluateSettings.from(config));
+    }
+  }
+
   /**
    * Trains into {@code train.output} (which must hold no checkpoints) under {@code runId}, then evaluates
    * {@code checkpoints/best}; both write their rows to {@code results.warehouse} as the jobs do.
    */
-  public static Result run(SparkSession spark, SettingsReader config, String runId, PrintStream log) {
-    ModelSettings model = ModelSettings.from(config);
-    SparkTrainSettings cluster = SparkTrainSettings.from(config);
-    EvaluateSettings evaluation = EvaluateSettings.from(config);
-    String output = config.section("train").nonBlankString("output");
-    SparkTrainer trainer = SparkTrainer.fromConfiguration(spark, config, log);
-    SparkTrainer.Result trained = trainer.run(false, Optional.of(runId));
-    Path best = Path.of(new CheckpointStore(LocalFileStore.INSTANCE, output).bestPointer());
-    EvaluateJob.Result evaluated = EvaluateJob.run(spark, evaluation, best.toString(), Optional.of(runId),
-        config.renderResolved(), log);
-    return new Result(model.name(), SettingsReader.settingName(model.gate().mode()), cluster.workers(),
+  public static Result run(SparkSession spark, JobSettings<Settings> job, String runId, PrintStream log) {
+    SparkTrainer.Settings training = job.settings().training();
+    ModelSettings model = training.model();
+    SparkTrainer.Result trained = SparkTrainer.of(spark, job.map(Settings::training), log)
+        .run(false, Optional.of(runId));
+    Path best = Path.of(new CheckpointStore(LocalFileStore.INSTANCE, training.train().output()).bestPointer());
+    EvaluateJob.Result evaluated = EvaluateJob.run(spark, job.map(Settings::evaluation), best.toString(),
+        Optional.of(runId), log);
+    return new Result(model.name(), SettingsReader.settingName(model.gate().mode()), training.cluster().workers(),
         trained.metrics(), evaluated.scores(), Checkpoint.open(best).state());
   }
 }

@@ -1,5 +1,6 @@
 package io.g2lstm.bench;
 
+import io.g2lstm.common.JobSettings;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.data.ParallelIds;
 import io.g2lstm.prep.corpus.StreamOpener;
@@ -51,6 +52,16 @@ public final class EvaluationBenchmark {
 
   private EvaluationBenchmark() {}
 
+  /** What the benchmark reads: its model is prepared, trained, evaluated and swept from one configuration. */
+  private record Settings(PrepareSettings prepare, SparkTrainer.Settings training, EvaluateSettings evaluate,
+      SweepSettings sweep) {
+
+    static Settings from(SettingsReader config) {
+      return new Settings(PrepareSettings.from(config), SparkTrainer.Settings.from(config),
+          EvaluateSettings.from(config), SweepSettings.from(config));
+    }
+  }
+
   /**
    * @param configuration the demo configuration's text (its model, corpus layout and evaluation settings)
    * @param work a scratch directory
@@ -59,16 +70,17 @@ public final class EvaluationBenchmark {
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     new SyntheticCorpus(SEED).writeSplits(work.resolve("corpus"), 20_000, 500, 500);
     Map<String, Object> overrides = new HashMap<>(Map.of("paths.work", work.toString(), "train.epochs", EPOCHS));
-    SettingsReader config = SettingsReader.parse(configuration, "demo.conf", overrides);
+    JobSettings<Settings> job = JobSettings.read(SettingsReader.parse(configuration, "demo.conf", overrides),
+        Settings::from);
     SparkSession spark = SparkSessions.open("bench-eval-train", Optional.of("local[2]"));
     try {
-      PrepareJob.run(spark, PrepareSettings.from(config), config);
-      SparkTrainer.fromConfiguration(spark, config, quiet).run(false, Optional.of("bench"));
+      PrepareJob.run(spark, job.map(Settings::prepare));
+      SparkTrainer.of(spark, job.map(Settings::training), quiet).run(false, Optional.of("bench"));
     } finally {
       spark.stop();
     }
     String model = work.resolve("train").toString();
-    EvaluateSettings evaluate = EvaluateSettings.from(config);
+    EvaluateSettings evaluate = job.settings().evaluate();
     double[] throughput = new double[2];
     double sweep = 0;
     int cells = 0;
@@ -92,11 +104,10 @@ public final class EvaluationBenchmark {
         }).median("sentences/s");
         bleu = lastBleu[0];
         if (cores == 2) {
-          SweepSettings settings = SweepSettings.from(config);
-          cells = settings.methods().size() + 1;
+          cells = job.settings().sweep().methods().size() + 1;
           SparkSession session = spark;
-          sweep = Measurement.run(0, runs, figures -> figures.time("sweep", () -> SweepJob.run(session, settings,
-              model, Optional.of("bench"), config.renderResolved(), quiet))).median("sweep");
+          sweep = Measurement.run(0, runs, figures -> figures.time("sweep", () -> SweepJob.run(session,
+              job.map(Settings::sweep), model, Optional.of("bench"), quiet))).median("sweep");
         }
       } finally {
         spark.stop();

@@ -1,6 +1,7 @@
 package io.g2lstm.bench;
 
 import io.g2lstm.common.Directories;
+import io.g2lstm.common.JobSettings;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.common.fs.Scratch;
 import io.g2lstm.spark.SparkSessions;
@@ -60,9 +61,8 @@ public final class SparkTrainingBenchmark {
         all.put("train.spark.workers", workers);
         all.put("train.spark.averaging-frequency", averagingFrequency);
         all.put("train.spark.collect-statistics", true);
-        SettingsReader config = SettingsReader.parse(configuration, origin, all);
-        SparkTrainer.Result result = SparkTrainer.fromConfiguration(spark, config, discard())
-            .run(false, Optional.of("bench"));
+        SparkTrainer.Result result = SparkTrainer.of(spark, JobSettings.read(SettingsReader.parse(configuration,
+            origin, all), SparkTrainer.Settings::from), discard()).run(false, Optional.of("bench"));
         figures.put("tokens/s", result.metrics().get(0).tokensPerSecond());
         if (figures.round() >= 0) {
           statistics[figures.round()] = result.statistics().orElseThrow();

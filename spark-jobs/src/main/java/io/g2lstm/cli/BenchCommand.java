@@ -13,6 +13,7 @@ import io.g2lstm.bench.SparkTrainingBenchmark;
 import io.g2lstm.bench.TrainingBenchmark;
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.Directories;
+import io.g2lstm.common.JobSettings;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.common.SharedDir;
 import io.g2lstm.common.fs.LocalFileStore;
@@ -186,9 +187,11 @@ final class BenchCommand {
     all.put("results.warehouse", output.resolve("warehouse").toString());
     SettingsReader config = SettingsReader.load(conf, all);
     Scratch.use(config.section("scratch").string("directory"));
-    SparkSession spark = SparkSessions.open("bench-" + runId, JobCommands.trainingMaster(config, Optional.empty()));
+    JobSettings<ConvergenceBenchmark.Settings> job = JobSettings.read(config, ConvergenceBenchmark.Settings::from);
+    SparkSession spark = SparkSessions.open("bench-" + runId,
+        JobCommands.trainingMaster(job.settings().training().cluster(), Optional.empty()));
     try {
-      return ConvergenceBenchmark.run(spark, config, runId, out);
+      return ConvergenceBenchmark.run(spark, job, runId, out);
     } finally {
       spark.stop();
     }
@@ -253,12 +256,11 @@ final class BenchCommand {
 
   private static void prepare(Path shared, int runs, PrintStream out) throws IOException {
     Path work = Scratch.newDirectory("bench-prepare-");
-    SettingsReader config = multi30k(shared, work);
-    PrepareSettings settings = PrepareSettings.from(config);
+    JobSettings<PrepareSettings> job = JobSettings.read(multi30k(shared, work), PrepareSettings::from);
     SparkSession spark = SparkSessions.open("bench-prepare", Optional.of("local[2]"));
     try {
       Measurement.Summary runsOf = Measurement.run(0, runs + 1, figures -> figures.time("wall",
-          () -> PrepareJob.run(spark, settings, config)));
+          () -> PrepareJob.run(spark, job)));
       double cold = runsOf.rounds().get(0).get("wall");
       double warm = new Measurement.Summary(runsOf.rounds().subList(1, runs + 1)).median("wall");
       out.printf(Locale.ROOT, "prepare multi30k (29,000 + 1,014 + 1,000 pairs, local[2]): first run %.1f s, then "
@@ -283,11 +285,11 @@ final class BenchCommand {
       throws IOException {
     Path work = Scratch.newDirectory("bench-spark-");
     try {
-      SettingsReader data = multi30k(shared, work);
-      PrepareSettings prepare = PrepareSettings.from(data);
+      JobSettings<PrepareSettings> data = JobSettings.read(multi30k(shared, work), PrepareSettings::from);
+      PrepareSettings prepare = data.settings();
       SparkSession spark = SparkSessions.open("bench-spark-prepare", Optional.of("local[2]"));
       try {
-        PrepareJob.run(spark, prepare, data);
+        PrepareJob.run(spark, data);
       } finally {
         spark.stop();
       }

@@ -1,6 +1,7 @@
 package io.g2lstm.cli;
 
 import io.g2lstm.common.Directories;
+import io.g2lstm.common.JobSettings;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.common.fs.LocalFileStore;
 import io.g2lstm.common.fs.OutputOwner;
@@ -73,31 +74,30 @@ final class Demo {
         sizes.train(), sizes.valid(), sizes.test());
     new SyntheticCorpus(SEED).writeSplits(corpus, sizes.train(), sizes.valid(), sizes.test());
     String configuration = JobCommands.resourceText(CONFIGURATION);
-    SettingsReader base = settings(configuration, work, GateMode.G2);
+    JobSettings<Base> base = JobSettings.read(settings(configuration, work, GateMode.G2), Base::from);
     SparkSession spark = SparkSessions.open("demo", Optional.of(master.orElse("local[2]")));
     try {
-      PrepareSettings prepare = PrepareSettings.from(base);
       long prepareStart = System.nanoTime();
-      PrepareManifest manifest = PrepareJob.run(spark, prepare, base);
-      JobCommands.printSummary(manifest, prepare.output(), (System.nanoTime() - prepareStart) / 1e9, out);
+      PrepareManifest manifest = PrepareJob.run(spark, base.map(Base::prepare));
+      JobCommands.printSummary(manifest, base.settings().prepare().output(), (System.nanoTime() - prepareStart) / 1e9,
+          out);
       Directories.deleteTree(work.resolve("train"));
 
       Map<GateMode, EvaluateJob.Result> evaluations = new LinkedHashMap<>();
       for (GateMode mode : GateMode.values()) {
         String name = SettingsReader.settingName(mode);
-        SettingsReader config = settings(configuration, work, mode);
+        JobSettings<ModelRun> run = JobSettings.read(settings(configuration, work, mode), ModelRun::from);
         out.printf("demo: training the %s model (run %s)%n", name, runId(mode));
-        SparkTrainer.fromConfiguration(spark, config, out).run(false, Optional.of(runId(mode)));
+        SparkTrainer.of(spark, run.map(ModelRun::training), out).run(false, Optional.of(runId(mode)));
         String model = work.resolve("train").resolve(name).toString();
-        String resolved = config.renderResolved();
         out.printf("demo: evaluating, sweeping the gate compressions and recording the gates of %s%n", name);
-        evaluations.put(mode, EvaluateJob.run(spark, EvaluateSettings.from(config), model, Optional.of(RUN_ID),
-            resolved, out));
-        SweepJob.run(spark, SweepSettings.from(config), model, Optional.of(RUN_ID), resolved, out);
-        GatesJob.run(spark, GatesSettings.from(config), model, Optional.of(RUN_ID), resolved, out);
+        evaluations.put(mode, EvaluateJob.run(spark, run.map(ModelRun::evaluate), model, Optional.of(RUN_ID), out));
+        SweepJob.run(spark, run.map(ModelRun::sweep), model, Optional.of(RUN_ID), out);
+        GatesJob.run(spark, run.map(ModelRun::gates), model, Optional.of(RUN_ID), out);
       }
-      Path report = ReportJob.run(spark, base.section("results").nonBlankString("warehouse"), RUN_ID,
-          Path.of(base.section("report").nonBlankString("output")), "report.output").resolve(ReportWriter.HTML);
+      JobCommands.ReportSettings report = base.settings().report();
+      Path page = ReportJob.run(spark, report.warehouse(), RUN_ID, report.output(), "report.output")
+          .resolve(ReportWriter.HTML);
       out.println("demo: BLEU on the synthetic test split (beam 5), sacreBLEU and tokenized:");
       for (Map.Entry<GateMode, EvaluateJob.Result> evaluation : evaluations.entrySet()) {
         out.printf(Locale.ROOT, "  %-10s", SettingsReader.settingName(evaluation.getKey()));
@@ -107,8 +107,8 @@ final class Demo {
         out.println();
       }
       out.printf(Locale.ROOT, "demo: done in %.0f s; the report is %s%n", (System.nanoTime() - start) / 1e9,
-          report.toAbsolutePath());
-      return new Result(evaluations, report);
+          page.toAbsolutePath());
+      return new Result(evaluations, page);
     } finally {
       spark.stop();
     }
@@ -122,9 +122,25 @@ final class Demo {
   /** The demo configuration for the model with {@code mode} gates, trained into {@code <work>/train/<mode>}. */
   private static SettingsReader settings(String configuration, Path work, GateMode mode) {
     String name = SettingsReader.settingName(mode);
-    SettingsReader config = SettingsReader.parse(configuration, CONFIGURATION, Map.of("paths.work", work.toString(),
+    return SettingsReader.parse(configuration, CONFIGURATION, Map.of("paths.work", work.toString(),
         "model.gate.mode", name, "train.output", work.resolve("train").resolve(name).toString()));
-    config.rejectUnknownKeys();
-    return config;
+  }
+
+  /** What the demo reads once: {@code prepare} and the report's warehouse and directory. */
+  private record Base(PrepareSettings prepare, JobCommands.ReportSettings report) {
+
+    static Base from(SettingsReader config) {
+      return new Base(PrepareSettings.from(config), JobCommands.ReportSettings.from(config));
+    }
+  }
+
+  /** What the demo reads for each model: training, then evaluation, sweep and gates of it. */
+  private record ModelRun(SparkTrainer.Settings training, EvaluateSettings evaluate, SweepSettings sweep,
+      GatesSettings gates) {
+
+    static ModelRun from(SettingsReader config) {
+      return new ModelRun(SparkTrainer.Settings.from(config), EvaluateSettings.from(config),
+          SweepSettings.from(config), GatesSettings.from(config));
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.g2lstm.cli;
 
 import io.g2lstm.common.ConfigurationException;
+import io.g2lstm.common.JobSettings;
 import io.g2lstm.common.Names;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.common.fs.Scratch;
@@ -41,10 +42,7 @@ final class JobCommands {
   static void prepare(List<String> args) {
     CommandLine cli = new CommandLine("prepare").option("--conf").option("--master").parse(args)
         .atMostPositionals(0);
-    SettingsReader config = settings(cli);
-    PrepareSettings settings = PrepareSettings.from(config);
-    config.rejectUnknownKeys();
-    runPrepare(settings, config, cli.value("--master"), System.out);
+    runPrepare(JobSettings.read(settings(cli), PrepareSettings::from), cli.value("--master"), System.out);
   }
 
   static void demo(List<String> args) throws IOException {
@@ -53,13 +51,12 @@ final class JobCommands {
     Demo.run(work, cli.value("--master"), Demo.Sizes.DEFAULT, System.out);
   }
 
-  static void runPrepare(PrepareSettings settings, SettingsReader config, Optional<String> master,
-      PrintStream out) {
+  static void runPrepare(JobSettings<PrepareSettings> job, Optional<String> master, PrintStream out) {
     long start = System.nanoTime();
     SparkSession spark = SparkSessions.open("prepare", master);
     try {
-      PrepareManifest manifest = PrepareJob.run(spark, settings, config);
-      printSummary(manifest, settings.output(), (System.nanoTime() - start) / 1e9, out);
+      PrepareManifest manifest = PrepareJob.run(spark, job);
+      printSummary(manifest, job.settings().output(), (System.nanoTime() - start) / 1e9, out);
     } finally {
       spark.stop();
     }
@@ -83,49 +80,47 @@ final class JobCommands {
    * Trains on Spark. Run directly, the default master is {@code local[W]} for {@code train.spark.workers} = W, one
    * core per replica.
    */
-  static SparkTrainer.Result runTrain(SettingsReader config, boolean resume, Optional<String> runId,
-      Optional<String> master, PrintStream out) {
-    SparkSession spark = SparkSessions.open("train", trainingMaster(config, master));
+  static SparkTrainer.Result runTrain(JobSettings<SparkTrainer.Settings> job, boolean resume,
+      Optional<String> runId, Optional<String> master, PrintStream out) {
+    SparkSession spark = SparkSessions.open("train", trainingMaster(job.settings().cluster(), master));
     try {
-      return SparkTrainer.fromConfiguration(spark, config, out).run(resume,
-          runId.map(id -> Names.option("train", "--run-id", id)));
+      return SparkTrainer.of(spark, job, out).run(resume, runId.map(id -> Names.option("train", "--run-id", id)));
     } finally {
       spark.stop();
     }
   }
 
   /** The master to train on: {@code master}, else spark-submit's, else {@code local[train.spark.workers]}. */
-  static Optional<String> trainingMaster(SettingsReader config, Optional<String> master) {
+  static Optional<String> trainingMaster(SparkTrainSettings cluster, Optional<String> master) {
     return master.isPresent() || new SparkConf().contains("spark.master") ? master
-        : Optional.of("local[" + SparkTrainSettings.from(config).workers() + "]");
+        : Optional.of("local[" + cluster.workers() + "]");
   }
 
   /** {@code evaluate --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]}. */
   static void evaluate(List<String> args) {
-    modelJob("evaluate", args, EvaluateSettings::from, (spark, settings, model, runId, resolved) ->
-        EvaluateJob.run(spark, settings, model, runId, resolved, System.out));
+    modelJob("evaluate", args, EvaluateSettings::from, (spark, job, model, runId) ->
+        EvaluateJob.run(spark, job, model, runId, System.out));
   }
 
   /** {@code sweep --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]}. */
   static void sweep(List<String> args) {
-    modelJob("sweep", args, SweepSettings::from, (spark, settings, model, runId, resolved) ->
-        SweepJob.run(spark, settings, model, runId, resolved, System.out));
+    modelJob("sweep", args, SweepSettings::from, (spark, job, model, runId) ->
+        SweepJob.run(spark, job, model, runId, System.out));
   }
 
   /** {@code gates --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]}. */
   static void gates(List<String> args) {
-    modelJob("gates", args, GatesSettings::from, (spark, settings, model, runId, resolved) ->
-        GatesJob.run(spark, settings, model, runId, resolved, System.out));
+    modelJob("gates", args, GatesSettings::from, (spark, job, model, runId) ->
+        GatesJob.run(spark, job, model, runId, System.out));
   }
 
   /** {@code report --run ID --conf FILE [--output DIR] [--master URL]}. */
   static void report(List<String> args) {
     CommandLine cli = new CommandLine("report").option("--run").option("--conf").option("--output")
         .option("--master").parse(args).atMostPositionals(0);
-    SettingsReader config = settings(cli);
-    String warehouse = config.section("results").nonBlankString("warehouse");
-    Path output = Path.of(cli.value("--output").orElseGet(() -> config.section("report").nonBlankString("output")));
-    config.rejectUnknownKeys();
+    JobSettings<ReportSettings> job = JobSettings.read(settings(cli), ReportSettings::from);
+    String warehouse = job.settings().warehouse();
+    Path output = cli.value("--output").map(Path::of).orElse(job.settings().output());
     String runId = Names.option("report", "--run", cli.required("--run"));
     SparkSession spark = SparkSessions.open("report", Optional.of(cli.value("--master").orElse("local[1]")));
     try {
@@ -137,9 +132,18 @@ final class JobCommands {
     }
   }
 
+  /** The settings of {@code report}: the warehouse it reads and the directory it writes by default. */
+  record ReportSettings(String warehouse, Path output) {
+
+    static ReportSettings from(SettingsReader config) {
+      return new ReportSettings(config.section("results").nonBlankString("warehouse"),
+          Path.of(config.section("report").nonBlankString("output")));
+    }
+  }
+
   /** A Spark job over one checkpoint, with its settings. */
   private interface ModelJob<S> {
-    void run(SparkSession spark, S settings, String model, Optional<String> runId, String resolvedConfiguration);
+    void run(SparkSession spark, JobSettings<S> job, String model, Optional<String> runId);
   }
 
   /**
@@ -150,14 +154,12 @@ final class JobCommands {
       ModelJob<S> job) {
     CommandLine cli = new CommandLine(command).option("--model").option("--conf").option("--run-id")
         .option("--master").parse(args).atMostPositionals(0);
-    SettingsReader config = settings(cli);
-    S settings = settingsOf.apply(config);
-    config.rejectUnknownKeys();
+    JobSettings<S> settings = JobSettings.read(settings(cli), settingsOf);
     String model = cli.required("--model");
     Optional<String> runId = cli.value("--run-id").map(id -> Names.option(command, "--run-id", id));
     SparkSession spark = SparkSessions.open(command, cli.value("--master"));
     try {
-      job.run(spark, settings, model, runId, config.renderResolved());
+      job.run(spark, settings, model, runId);
     } finally {
       spark.stop();
     }

@@ -2,6 +2,7 @@ package io.g2lstm.cli;
 
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.DataException;
+import io.g2lstm.common.JobSettings;
 import io.g2lstm.common.Names;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.ModelSettings;
@@ -18,6 +19,7 @@ import io.g2lstm.model.train.Trainer;
 import io.g2lstm.prep.corpus.Split;
 import io.g2lstm.prep.corpus.Utf8LineReader;
 import io.g2lstm.spark.ShardReader;
+import io.g2lstm.spark.train.SparkTrainer;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,25 +53,33 @@ final class ModelCommands {
         .option("--run-id").option("--master").parse(args).atMostPositionals(0);
     SettingsReader config = JobCommands.settings(cli);
     if (!cli.has("--local")) {
-      JobCommands.runTrain(config, cli.has("--resume"), cli.value("--run-id"), cli.value("--master"), System.out);
+      JobCommands.runTrain(JobSettings.read(config, SparkTrainer.Settings::from), cli.has("--resume"),
+          cli.value("--run-id"), cli.value("--master"), System.out);
       return;
     }
     if (cli.has("--master")) {
       throw new ConfigurationException("'train --local': expected no --master (it belongs to training on Spark), "
           + "found --master");
     }
-    ModelSettings model = ModelSettings.from(config);
-    TrainSettings train = TrainSettings.from(config);
-    config.rejectUnknownKeys();
+    JobSettings<LocalTraining> job = JobSettings.read(config, LocalTraining::from);
+    TrainSettings train = job.settings().train();
     Configuration hadoop = new Configuration();
     ParallelIds trainData = ShardReader.read(train.data(), Split.TRAIN, hadoop);
     ParallelIds validData = ShardReader.read(train.data(), Split.VALID, hadoop);
     if (trainData.size() == 0) {
       throw new DataException(train.data() + ": expected training pairs in the shards, found none");
     }
-    new Trainer(model, train, Path.of(train.data()), config.renderResolved(), System.out)
+    new Trainer(job.settings().model(), train, Path.of(train.data()), job.resolved(), System.out)
         .run(trainData, validData, cli.has("--resume"),
             cli.value("--run-id").map(id -> Names.option("train", "--run-id", id)));
+  }
+
+  /** What {@code train --local} reads: the model and the {@code train} block, not the Spark trainer's settings. */
+  private record LocalTraining(ModelSettings model, TrainSettings train) {
+
+    static LocalTraining from(SettingsReader config) {
+      return new LocalTraining(ModelSettings.from(config), TrainSettings.from(config));
+    }
   }
 
   /** {@code translate --model CHECKPOINT [--beam K] [--length-penalty A] [--batch-size N]}. */

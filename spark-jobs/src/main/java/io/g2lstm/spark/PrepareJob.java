@@ -1,8 +1,8 @@
 package io.g2lstm.spark;
 
 import io.g2lstm.common.DataException;
+import io.g2lstm.common.JobSettings;
 import io.g2lstm.common.LifecycleException;
-import io.g2lstm.common.SettingsReader;
 import io.g2lstm.common.TextFiles;
 import io.g2lstm.prep.bpe.BpeCodes;
 import io.g2lstm.prep.corpus.CorpusSpec;
@@ -48,7 +48,8 @@ public final class PrepareJob {
   private PrepareJob() {}
 
   /** Runs the job and returns the manifest it wrote. */
-  public static PrepareManifest run(SparkSession spark, PrepareSettings settings, SettingsReader config) {
+  public static PrepareManifest run(SparkSession spark, JobSettings<PrepareSettings> job) {
+    PrepareSettings settings = job.settings();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     HadoopConf hadoop = new HadoopConf(jsc.hadoopConfiguration());
     int partitions = settings.partitions() > 0 ? settings.partitions() : jsc.defaultParallelism();
@@ -98,8 +99,8 @@ public final class PrepareJob {
         ShardFiles.normalize(out, PrepareManifest.shardDirectory(split), files);
       }
 
-      out.writeText(PrepareManifest.CONFIGURATION, config.renderResolved());
-      PrepareManifest manifest = PrepareManifest.of(settings, config.canonicalJson("prepare"), codes.size(),
+      out.writeText(PrepareManifest.CONFIGURATION, job.resolved());
+      PrepareManifest manifest = PrepareManifest.of(settings, job.sectionDigest("prepare"), codes.size(),
           sourceVocabulary.size(), targetVocabulary.size(), statistics, out.checksums());
       out.writeText(PrepareManifest.MANIFEST, manifest.toJson());
       out.commit();

@@ -3,6 +3,7 @@ package io.g2lstm.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.g2lstm.common.JobSettings;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.checkpoint.Checkpoint;
 import io.g2lstm.model.checkpoint.ValidationHistory;
@@ -35,7 +36,8 @@ class ConvergenceBenchmarkTest {
       Path work = TrainingFixture.work(spark);
       SettingsReader config = TrainingFixture.configuration(work, run, Map.of("train.epochs", 3,
           "train.spark.workers", 1, "evaluate.beam", 2));
-      ConvergenceBenchmark.Result result = ConvergenceBenchmark.run(spark, config, "convergence-1",
+      ConvergenceBenchmark.Result result = ConvergenceBenchmark.run(spark,
+          JobSettings.read(config, ConvergenceBenchmark.Settings::from), "convergence-1",
           new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
       assertEquals(List.of(1, 2, 3), result.epochs().stream().map(TrainingMetrics::epoch).toList());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.g2lstm.cli.Main;
 import io.g2lstm.common.DataException;
+import io.g2lstm.common.JobSettings;
 import io.g2lstm.common.LifecycleException;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.common.SharedDir;
@@ -68,10 +69,8 @@ class PrepareJobTest {
   }
 
   private static PrepareManifest prepare(String configText) {
-    SettingsReader config = SettingsReader.parse(configText, "test.conf");
-    PrepareSettings settings = PrepareSettings.from(config);
-    config.rejectUnknownKeys();
-    return PrepareJob.run(spark, settings, config);
+    return PrepareJob.run(spark, JobSettings.read(SettingsReader.parse(configText, "test.conf"),
+        PrepareSettings::from));
   }
 
   @Test
@@ -218,9 +217,7 @@ class PrepareJobTest {
     SettingsReader config = SettingsReader.load(Path.of("..", "conf", "multi30k.conf"), java.util.Map.of(
         "paths.shared", shared.toString(), "prepare.output", output.toString(),
         "prepare.tokenizer.aggressive-hyphen-split", false, "prepare.partitions", 4));
-    PrepareSettings settings = PrepareSettings.from(config);
-    config.rejectUnknownKeys();
-    PrepareManifest manifest = PrepareJob.run(spark, settings, config);
+    PrepareManifest manifest = PrepareJob.run(spark, JobSettings.read(config, PrepareSettings::from));
     assertEquals(29000, manifest.statistics().get(Split.TRAIN).read());
     assertEquals(1014, manifest.statistics().get(Split.VALID).kept());
     assertEquals(1000, manifest.statistics().get(Split.TEST).kept());
@@ -266,9 +263,7 @@ class PrepareJobTest {
     SettingsReader config = SettingsReader.load(Path.of("..", "conf", "wmt14-en-de.conf"), java.util.Map.of(
         "paths.wmt14-root", root.toString(), "prepare.output", output.toString(), "prepare.bpe.merges", 2000,
         "prepare.partitions", 2, "prepare.train-shards", 2));
-    PrepareSettings settings = PrepareSettings.from(config);
-    config.rejectUnknownKeys();
-    PrepareManifest manifest = PrepareJob.run(spark, settings, config);
+    PrepareManifest manifest = PrepareJob.run(spark, JobSettings.read(config, PrepareSettings::from));
     PrepareStatistics.SplitCounts train = manifest.statistics().get(Split.TRAIN);
     assertEquals(10_000, train.read());
     assertEquals(1L, train.dropped().get(DropReason.EMPTY_LINE), "line 5 of the English side is empty");

@@ -4,11 +4,7 @@ import io.g2lstm.common.Json;
 import io.g2lstm.common.fs.OutputOwner;
 import io.g2lstm.prep.corpus.CorpusSpec;
 import io.g2lstm.prep.corpus.Split;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,22 +41,13 @@ public record PrepareManifest(String sourceLanguage, String targetLanguage, bool
   }
 
   /** Assembles the manifest of a finished run. */
-  public static PrepareManifest of(PrepareSettings settings, String canonicalConfiguration, int mergesLearned,
+  public static PrepareManifest of(PrepareSettings settings, String configurationSha256, int mergesLearned,
       int sourceVocabularySize, int targetVocabularySize, PrepareStatistics.Summary statistics,
       Map<String, String> files) {
     return new PrepareManifest(settings.sourceLanguage(), settings.targetLanguage(),
-        settings.aggressiveHyphenSplit(), settings.escape(), sha256(canonicalConfiguration),
+        settings.aggressiveHyphenSplit(), settings.escape(), configurationSha256,
         settings.corpora(), settings.bpeMerges(), mergesLearned, sourceVocabularySize, targetVocabularySize,
         statistics, settings.trainShards(), files);
-  }
-
-  static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** The manifest as JSON, keys in a fixed order. */

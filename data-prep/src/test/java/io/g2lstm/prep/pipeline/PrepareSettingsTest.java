@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.g2lstm.common.ConfigurationException;
+import io.g2lstm.common.JobSettings;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.prep.corpus.CorpusFormat;
 import io.g2lstm.prep.corpus.InvalidUtf8Policy;
@@ -21,10 +22,7 @@ class PrepareSettingsTest {
       "prepare.corpora.train = [{ format = plain, source = a.en, target = a.de }]\n";
 
   private static PrepareSettings parse(String text) {
-    SettingsReader reader = SettingsReader.parse(text, "test.conf");
-    PrepareSettings settings = PrepareSettings.from(reader);
-    reader.rejectUnknownKeys();
-    return settings;
+    return JobSettings.read(SettingsReader.parse(text, "test.conf"), PrepareSettings::from).settings();
   }
 
   /** The sections of other modules are checked where their defaults are on the class path (spark-jobs). */

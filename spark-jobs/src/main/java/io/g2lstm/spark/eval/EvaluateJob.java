@@ -1,5 +1,6 @@
 package io.g2lstm.spark.eval;
 
+import io.g2lstm.common.JobSettings;
 import io.g2lstm.common.Names;
 import io.g2lstm.model.bleu.CorpusBleu;
 import io.g2lstm.model.checkpoint.Checkpoint;
@@ -44,8 +45,9 @@ public final class EvaluateJob {
    * @param modelPath a checkpoint directory or a training output (its latest checkpoint), on any Hadoop file system
    * @param runId the run the rows belong to; by default the training run of the checkpoint
    */
-  public static Result run(SparkSession spark, EvaluateSettings settings, String modelPath, Optional<String> runId,
-      String resolvedConfiguration, PrintStream log) {
+  public static Result run(SparkSession spark, JobSettings<EvaluateSettings> job, String modelPath,
+      Optional<String> runId, PrintStream log) {
+    EvaluateSettings settings = job.settings();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     CheckpointFiles files = CheckpointFiles.read(modelPath, hadoop);
     Path translations = new Path(files.location(), TRANSLATIONS);
@@ -97,7 +99,7 @@ public final class EvaluateJob {
     ResultTables.replacePartition(spark, settings.warehouse(), TranslationRow.TABLE, translationRows,
         TranslationRow.SCHEMA, partition, ResultTables.RUN_ID, ResultTables.MODEL_RUN);
     for (String table : List.of(BleuScoreRow.TABLE, TranslationRow.TABLE)) {
-      ResultTables.writeProvenance(settings.warehouse(), table, partition, resolvedConfiguration, hadoop);
+      ResultTables.writeProvenance(settings.warehouse(), table, partition, job.resolved(), hadoop);
     }
     translationFiles.forEach((file, text) -> HadoopFiles.writeText(file, text, hadoop));
 

@@ -1,6 +1,7 @@
 package io.g2lstm.spark.eval;
 
 import io.g2lstm.common.ConfigurationException;
+import io.g2lstm.common.JobSettings;
 import io.g2lstm.model.checkpoint.Checkpoint;
 import io.g2lstm.model.compress.GateCompression;
 import io.g2lstm.model.compress.GateCompressor;
@@ -40,8 +41,9 @@ public final class SweepJob {
    * @param modelPath a checkpoint directory or a training output (its latest checkpoint), on any Hadoop file system
    * @param runId the run the rows belong to; by default the training run of the checkpoint
    */
-  public static List<CompressionResultRow> run(SparkSession spark, SweepSettings settings, String modelPath,
-      Optional<String> runId, String resolvedConfiguration, PrintStream log) {
+  public static List<CompressionResultRow> run(SparkSession spark, JobSettings<SweepSettings> job, String modelPath,
+      Optional<String> runId, PrintStream log) {
+    SweepSettings settings = job.settings();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     CheckpointFiles files = CheckpointFiles.read(modelPath, hadoop);
     HadoopFiles.requireWritable("results.warehouse", settings.evaluate().warehouse(), hadoop);
@@ -103,7 +105,7 @@ public final class SweepJob {
     List<String> partition = List.of(run, model.modelRun());
     ResultTables.replacePartition(spark, evaluate.warehouse(), CompressionResultRow.TABLE, tableRows,
         CompressionResultRow.SCHEMA, partition, ResultTables.RUN_ID, ResultTables.MODEL_RUN);
-    ResultTables.writeProvenance(evaluate.warehouse(), CompressionResultRow.TABLE, partition, resolvedConfiguration,
+    ResultTables.writeProvenance(evaluate.warehouse(), CompressionResultRow.TABLE, partition, job.resolved(),
         hadoop);
     return List.copyOf(rows);
   }

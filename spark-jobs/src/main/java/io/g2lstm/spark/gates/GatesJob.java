@@ -2,6 +2,7 @@ package io.g2lstm.spark.gates;
 
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.DataException;
+import io.g2lstm.common.JobSettings;
 import io.g2lstm.common.fs.LocalFileStore;
 import io.g2lstm.model.checkpoint.Checkpoint;
 import io.g2lstm.model.data.ParallelIds;
@@ -60,8 +61,9 @@ public final class GatesJob {
    * @param modelPath a checkpoint directory or a training output (its latest checkpoint), on any Hadoop file system
    * @param runId the run the rows belong to; by default the training run of the checkpoint
    */
-  public static Result run(SparkSession spark, GatesSettings settings, String modelPath, Optional<String> runId,
-      String resolvedConfiguration, PrintStream log) {
+  public static Result run(SparkSession spark, JobSettings<GatesSettings> job, String modelPath, Optional<String> runId,
+      PrintStream log) {
+    GatesSettings settings = job.settings();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     CheckpointFiles files = CheckpointFiles.read(modelPath, hadoop);
     HadoopFiles.requireWritable("results.warehouse", settings.warehouse(), hadoop);
@@ -128,7 +130,7 @@ public final class GatesJob {
     ResultTables.replacePartition(spark, settings.warehouse(), GateTokenMeanRow.TABLE, tokenRows,
         GateTokenMeanRow.SCHEMA, partition, ResultTables.RUN_ID, ResultTables.MODEL_RUN);
     for (String table : List.of(GateHistogramTableRow.TABLE, GateTokenMeanRow.TABLE)) {
-      ResultTables.writeProvenance(settings.warehouse(), table, partition, resolvedConfiguration, hadoop);
+      ResultTables.writeProvenance(settings.warehouse(), table, partition, job.resolved(), hadoop);
     }
     log.printf(Locale.ROOT, "gates: %s, layer %s, %d sentences (%d positions; %d asked for) in %.1f s%n",
         model.modelRun(), settings.layer().name(), summary.sentences(), summary.positions(), settings.sentences(),

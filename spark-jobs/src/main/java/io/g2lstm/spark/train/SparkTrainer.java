@@ -2,6 +2,7 @@ package io.g2lstm.spark.train;
 
 import io.g2lstm.common.DataException;
 import io.g2lstm.common.Directories;
+import io.g2lstm.common.JobSettings;
 import io.g2lstm.common.Names;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.ModelSettings;
@@ -64,7 +65,7 @@ public final class SparkTrainer {
   private final PrintStream log;
   private final List<TrainingHook> extraHooks = new ArrayList<>();
 
-  public SparkTrainer(SparkSession spark, ModelSettings model, TrainSettings train, SparkTrainSettings cluster,
+  private SparkTrainer(SparkSession spark, ModelSettings model, TrainSettings train, SparkTrainSettings cluster,
       String resolvedConfiguration, PrintStream log) {
     this.spark = spark;
     this.model = model;
@@ -80,13 +81,18 @@ public final class SparkTrainer {
     return this;
   }
 
-  /** Reads and checks all the settings a Spark training run needs. */
-  public static SparkTrainer fromConfiguration(SparkSession spark, SettingsReader config, PrintStream log) {
-    ModelSettings model = ModelSettings.from(config);
-    TrainSettings train = TrainSettings.from(config);
-    SparkTrainSettings cluster = SparkTrainSettings.from(config);
-    config.rejectUnknownKeys();
-    return new SparkTrainer(spark, model, train, cluster, config.renderResolved(), log);
+  /** All the settings a Spark training run needs: the {@code model} block, {@code train} and {@code train.spark}. */
+  public record Settings(ModelSettings model, TrainSettings train, SparkTrainSettings cluster) {
+
+    public static Settings from(SettingsReader config) {
+      return new Settings(ModelSettings.from(config), TrainSettings.from(config), SparkTrainSettings.from(config));
+    }
+  }
+
+  /** A trainer for the settings of one run, as the command line read them. */
+  public static SparkTrainer of(SparkSession spark, JobSettings<Settings> job, PrintStream log) {
+    Settings settings = job.settings();
+    return new SparkTrainer(spark, settings.model(), settings.train(), settings.cluster(), job.resolved(), log);
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.g2lstm.bench.ChildJvm;
 import io.g2lstm.cli.Main;
+import io.g2lstm.common.JobSettings;
 import io.g2lstm.prep.demo.SyntheticCorpus;
 import io.g2lstm.spark.train.TrainingFixture;
 import java.io.IOException;
@@ -38,8 +39,8 @@ class BoundedMemoryTest extends OnTrainedModel {
         "sweep.grids.many.round", List.of(0.5, 0.25),
         "sweep.grids.many.round-clip", List.of(Map.of("step", 0.5, "clip", 1.0)),
         "sweep.grids.many.svd-ranks", List.of(8, 4));
-    Path conf = Files.writeString(run.resolve("sweep.conf"), TrainingFixture.configuration(work, run, settings)
-        .renderResolved());
+    Path conf = Files.writeString(run.resolve("sweep.conf"), JobSettings.read(TrainingFixture.configuration(work, run,
+        settings), SweepSettings::from).resolved());
 
     ChildJvm.Outcome outcome = ChildJvm.withBudget(Main.class.getName(), BUDGET_MIB).run(List.of("sweep",
         "--model", model.toString(), "--conf", conf.toString(), "--master", "local[2]"), run.resolve("sweep.log"),

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.DataException;
+import io.g2lstm.common.JobSettings;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.checkpoint.Checkpoint;
 import io.g2lstm.model.compress.CompressedCheckpoint;
@@ -43,9 +44,8 @@ class EvaluateJobTest extends OnTrainedModel {
   }
 
   private EvaluateJob.Result evaluate(Path checkpoint, Map<String, ?> overrides, String runId) {
-    SettingsReader config = configuration(overrides);
-    return EvaluateJob.run(spark, EvaluateSettings.from(config), checkpoint.toString(),
-        Optional.ofNullable(runId), config.renderResolved(), new PrintStream(OutputStream.nullOutputStream()));
+    return EvaluateJob.run(spark, JobSettings.read(configuration(overrides), EvaluateSettings::from),
+        checkpoint.toString(), Optional.ofNullable(runId), new PrintStream(OutputStream.nullOutputStream()));
   }
 
   private List<Row> table(String table) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.DataException;
+import io.g2lstm.common.JobSettings;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.checkpoint.Checkpoint;
 import io.g2lstm.model.compress.GateCompression;
@@ -47,9 +48,7 @@ class SweepJobTest extends OnTrainedModel {
     Map<String, Object> all = new HashMap<>(Map.of("evaluate.beam", 1, "evaluate.slices", 2));
     all.putAll(overrides);
     SettingsReader config = TrainingFixture.configuration(work, run, all);
-    SweepSettings settings = SweepSettings.from(config);
-    config.rejectUnknownKeys();
-    return SweepJob.run(spark, settings, model.toString(), Optional.of("study"), config.renderResolved(),
+    return SweepJob.run(spark, JobSettings.read(config, SweepSettings::from), model.toString(), Optional.of("study"),
         new PrintStream(OutputStream.nullOutputStream()));
   }
 
@@ -96,8 +95,7 @@ class SweepJobTest extends OnTrainedModel {
   @Test
   void ownGridsAreNoUnknownKeysToTheOtherJobs() {
     SettingsReader config = TrainingFixture.configuration(work, run, TINY_GRID);
-    EvaluateSettings.from(config);
-    config.rejectUnknownKeys();
+    JobSettings.read(config, EvaluateSettings::from);
     SettingsReader misspelt = TrainingFixture.configuration(work, run, Map.of("sweep.grids.tiny.rounds",
         List.of(0.5)));
     ConfigurationException e = assertThrows(ConfigurationException.class, () -> SweepSettings.from(misspelt));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.common.DataException;
+import io.g2lstm.common.JobSettings;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.checkpoint.Checkpoint;
 import io.g2lstm.model.data.ParallelIds;
@@ -47,9 +48,7 @@ class GatesJobTest extends OnTrainedModel {
         "gates.selected-sentences", List.of(0, 2), "gates.images", run.resolve("images").toString()));
     all.putAll(overrides);
     SettingsReader config = TrainingFixture.configuration(work, run, all);
-    GatesSettings settings = GatesSettings.from(config);
-    config.rejectUnknownKeys();
-    return GatesJob.run(spark, settings, model.toString(), Optional.of("study"), config.renderResolved(),
+    return GatesJob.run(spark, JobSettings.read(config, GatesSettings::from), model.toString(), Optional.of("study"),
         new PrintStream(OutputStream.nullOutputStream()));
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.g2lstm.common.JobSettings;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.checkpoint.Checkpoint;
 import io.g2lstm.spark.SparkSessions;
@@ -62,8 +63,10 @@ class KillAndResumeTest {
   @Test
   void aRunKilledDuringAnEpochResumesFromItsLatestCheckpointAndRecordsEachEpochOnce() throws Exception {
     // About 32 minibatches an epoch: a few seconds, long enough to be killed in the middle of one.
-    Path conf = Files.writeString(run.resolve("train.conf"), TrainingFixture.configuration(work, run,
-        Map.of("train.epochs", EPOCHS, "train.max-batches-per-epoch", 32)).renderResolved());
+    SettingsReader config = TrainingFixture.configuration(work, run, Map.of("train.epochs", EPOCHS,
+        "train.max-batches-per-epoch", 32));
+    Path conf = Files.writeString(run.resolve("train.conf"), JobSettings.read(config, SparkTrainer.Settings::from)
+        .resolved());
 
     String first = killDuring(2, conf, "--run-id", RUN_ID);
     assertEquals(List.of(1), tableEpochs(), first);
@@ -82,7 +85,7 @@ class KillAndResumeTest {
     // The first command again, as a scheduler's retry would run it (in this JVM, where Spark is up): it trains
     // epoch 3 only.
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    SparkTrainer.Result result = SparkTrainer.fromConfiguration(spark, SettingsReader.load(conf),
+    SparkTrainer.Result result = TrainingFixture.trainer(spark, SettingsReader.load(conf),
         new PrintStream(log, true, StandardCharsets.UTF_8)).run(false, Optional.of(RUN_ID));
     String finished = log.toString(StandardCharsets.UTF_8);
     assertTrue(finished.contains("train: run " + RUN_ID + " resuming from "), finished);

@@ -99,7 +99,7 @@ class SparkEquivalenceTest {
     SettingsReader config = TrainingFixture.configuration(work, run, settings);
     FITTED.clear();
     REPLICAS.clear();
-    SparkTrainer.fromConfiguration(spark, config, quiet()).withHook(new Recorder()).run(false, Optional.of("one"));
+    TrainingFixture.trainer(spark, config, quiet()).withHook(new Recorder()).run(false, Optional.of("one"));
     ComputationGraph spark = Checkpoint.latest(run.resolve("train")).orElseThrow().loadModel();
     assertEquals(12, FITTED.size());
     assertEquals(2, REPLICAS.size(), "rounds in 2 epochs of one worker, averaging-frequency 1");
@@ -140,7 +140,7 @@ class SparkEquivalenceTest {
     List<float[]> parameters = new ArrayList<>();
     for (String output : List.of("first", "second")) {
       SettingsReader config = TrainingFixture.configuration(work, run.resolve(output), settings);
-      results.add(SparkTrainer.fromConfiguration(spark, config, quiet()).run(false, Optional.of("reproduced")));
+      results.add(TrainingFixture.trainer(spark, config, quiet()).run(false, Optional.of("reproduced")));
       parameters.add(Checkpoint.latest(run.resolve(output).resolve("train")).orElseThrow().loadModel().params()
           .data().asFloat());
     }
@@ -171,7 +171,7 @@ class SparkEquivalenceTest {
   private double finalPerplexity(int workers, String averaging, Path output) {
     SettingsReader config = TrainingFixture.configuration(work, output, Map.of("train.spark.workers", workers,
         "train.epochs", 2, "train.spark.averaging-frequency", 2, "train.spark.averaging", averaging));
-    List<TrainingMetrics> metrics = SparkTrainer.fromConfiguration(spark, config, quiet())
+    List<TrainingMetrics> metrics = TrainingFixture.trainer(spark, config, quiet())
         .run(false, Optional.of("workers-" + workers)).metrics();
     return metrics.get(metrics.size() - 1).validPerplexity();
   }
@@ -198,7 +198,7 @@ class SparkEquivalenceTest {
   }
 
   private float[] trainedParameters(Path output, Map<String, Object> settings, boolean resume) {
-    SparkTrainer.fromConfiguration(spark, TrainingFixture.configuration(work, output, settings), quiet())
+    TrainingFixture.trainer(spark, TrainingFixture.configuration(work, output, settings), quiet())
         .run(resume, Optional.of("resumed"));
     return Checkpoint.latest(output.resolve("train")).orElseThrow().loadModel().params().data().asFloat();
   }

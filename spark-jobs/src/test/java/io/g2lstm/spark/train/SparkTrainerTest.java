@@ -57,7 +57,7 @@ class SparkTrainerTest {
 
   private SparkTrainer.Result train(Path output, Map<String, ?> overrides, boolean resume, String runId) {
     SettingsReader config = TrainingFixture.configuration(work, output, overrides);
-    return SparkTrainer.fromConfiguration(spark, config, quiet()).run(resume, Optional.ofNullable(runId));
+    return TrainingFixture.trainer(spark, config, quiet()).run(resume, Optional.ofNullable(runId));
   }
 
   private static PrintStream quiet() {
@@ -150,7 +150,7 @@ class SparkTrainerTest {
     SettingsReader config = TrainingFixture.configuration(work, run, Map.of("train.epochs", 1,
         "train.max-batches-per-epoch", 24, "train.log-every", 8, "train.spark.averaging-frequency", 2,
         "train.spark.rdd-training", "direct"));
-    SparkTrainer.fromConfiguration(spark, config, log).run(false, Optional.of("progress"));
+    TrainingFixture.trainer(spark, config, log).run(false, Optional.of("progress"));
     List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines()
         .filter(line -> line.matches("epoch 1/1: \\d+/\\d+ minibatches, loss \\d+\\.\\d{4}, [\\d,]+ target tokens/s, "
             + "about \\d+ s left"))

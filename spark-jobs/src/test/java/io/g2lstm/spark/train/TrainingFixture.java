@@ -1,5 +1,6 @@
 package io.g2lstm.spark.train;
 
+import io.g2lstm.common.JobSettings;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.prep.demo.SyntheticCorpus;
 import io.g2lstm.prep.pipeline.PrepareSettings;
@@ -35,6 +36,11 @@ public final class TrainingFixture {
 
   private TrainingFixture() {}
 
+  /** A Spark trainer for {@code config}, read as {@code train} reads it. */
+  static SparkTrainer trainer(SparkSession spark, SettingsReader config, PrintStream log) {
+    return SparkTrainer.of(spark, JobSettings.read(config, SparkTrainer.Settings::from), log);
+  }
+
   /** The directory holding {@code corpus/} and {@code prepared/}, prepared on first use. */
   public static synchronized Path work(SparkSession spark) {
     if (work == null) {
@@ -42,7 +48,7 @@ public final class TrainingFixture {
         Path dir = Files.createTempDirectory("g2lstm-training-fixture-");
         new SyntheticCorpus(11).writeSplits(dir.resolve("corpus"), TRAIN_PAIRS, HELD_OUT_PAIRS, HELD_OUT_PAIRS);
         SettingsReader config = configuration(dir, dir.resolve("unused"), Map.of());
-        PrepareJob.run(spark, PrepareSettings.from(config), config);
+        PrepareJob.run(spark, JobSettings.read(config, PrepareSettings::from));
         work = dir;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -60,7 +66,7 @@ public final class TrainingFixture {
       Path run = work(spark).resolve("trained");
       SettingsReader config = configuration(work, run, Map.of("train.spark.workers", 1,
           "train.spark.averaging-frequency", 4, "train.spark.collect-statistics", false));
-      SparkTrainer.fromConfiguration(spark, config, new PrintStream(OutputStream.nullOutputStream()))
+      trainer(spark, config, new PrintStream(OutputStream.nullOutputStream()))
           .run(false, Optional.of("tiny-trained"));
       trained = run.resolve("train");
     }
