@@ -6,11 +6,11 @@ import io.g2lstm.common.fs.LocalFileStore;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.checkpoint.Checkpoint;
 import io.g2lstm.model.checkpoint.CheckpointStore;
-import io.g2lstm.spark.eval.BleuScoreRow;
+import io.g2lstm.results.BleuScoreRow;
+import io.g2lstm.results.TrainingMetrics;
 import io.g2lstm.spark.eval.EvaluateJob;
 import io.g2lstm.spark.eval.EvaluateSettings;
 import io.g2lstm.spark.train.SparkTrainer;
-import io.g2lstm.spark.train.TrainingMetrics;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ public final class ConvergenceBenchmark {
           total / 60, best.epoch(), best.validPerplexity()));
       for (BleuScoreRow score : scores) {
         lines.add(String.format(Locale.ROOT, "  test %-18s %-10s BLEU %6.2f (beam %d, epoch %d)", score.testSet(),
-            score.flavour(), score.score(), score.beam(), best.epoch()));
+            SettingsReader.settingName(score.flavour()), score.score(), score.beam(), best.epoch()));
       }
       return lines;
     }
@@ -85,7 +85,8 @@ public final class ConvergenceBenchmark {
       Optional<Reached> reached = run.reached(target);
       StringBuilder bleu = new StringBuilder();
       for (BleuScoreRow score : run.scores()) {
-        bleu.append(String.format(Locale.ROOT, "%s %s %.2f  ", score.testSet(), score.flavour(), score.score()));
+        bleu.append(String.format(Locale.ROOT, "%s %s %.2f  ", score.testSet(),
+            SettingsReader.settingName(score.flavour()), score.score()));
       }
       lines.add(String.format(Locale.ROOT, "  %7d %12s %12s %9.2f  %s", run.workers(),
           reached.map(r -> Integer.toString(r.epoch())).orElse("-"),
@@ -104,7 +105,8 @@ public final class ConvergenceBenchmark {
           : run.scores().get(0).score() - first.scores().get(0).score();
       lines.add(String.format(Locale.ROOT, "  %d -> %d workers: speed-up to perplexity %.2f %s; %s BLEU %+.2f "
               + "(target within 0.5)", first.workers(), run.workers(), target, speedUp,
-          first.scores().isEmpty() ? "" : first.scores().get(0).flavour(), bleuDifference));
+          first.scores().isEmpty() ? "" : SettingsReader.settingName(first.scores().get(0).flavour()),
+          bleuDifference));
     }
     return lines;
   }

@@ -10,9 +10,9 @@ import io.g2lstm.prep.demo.SyntheticCorpus;
 import io.g2lstm.prep.pipeline.PrepareManifest;
 import io.g2lstm.prep.pipeline.PrepareSettings;
 import io.g2lstm.report.ReportWriter;
+import io.g2lstm.results.BleuScoreRow;
 import io.g2lstm.spark.PrepareJob;
 import io.g2lstm.spark.SparkSessions;
-import io.g2lstm.spark.eval.BleuScoreRow;
 import io.g2lstm.spark.eval.EvaluateJob;
 import io.g2lstm.spark.eval.EvaluateSettings;
 import io.g2lstm.spark.eval.SweepJob;
@@ -102,7 +102,7 @@ final class Demo {
       for (Map.Entry<GateMode, EvaluateJob.Result> evaluation : evaluations.entrySet()) {
         out.printf(Locale.ROOT, "  %-10s", SettingsReader.settingName(evaluation.getKey()));
         for (BleuScoreRow score : evaluation.getValue().scores()) {
-          out.printf(Locale.ROOT, "  %s %6.2f", score.flavour(), score.score());
+          out.printf(Locale.ROOT, "  %s %6.2f", SettingsReader.settingName(score.flavour()), score.score());
         }
         out.println();
       }

@@ -1,6 +1,7 @@
 package io.g2lstm.report;
 
 import io.g2lstm.common.DataException;
+import io.g2lstm.common.SettingsReader;
 import io.g2lstm.report.Block.Cell;
 import io.g2lstm.report.Block.Column;
 import io.g2lstm.report.Block.ItemList;
@@ -8,6 +9,8 @@ import io.g2lstm.report.Block.ItemList.Item;
 import io.g2lstm.report.Block.Missing;
 import io.g2lstm.report.Block.Paragraph;
 import io.g2lstm.report.Block.Table;
+import io.g2lstm.results.BleuFlavour;
+import io.g2lstm.results.BleuScoreRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,11 +41,11 @@ final class BleuSection {
     }
   }
 
-  private record ColumnKey(String testSet, String flavour) implements Comparable<ColumnKey> {
+  private record ColumnKey(String testSet, BleuFlavour flavour) implements Comparable<ColumnKey> {
 
     // sacreBLEU, the comparable figure, before the paper's tokenized BLEU.
     private static final Comparator<ColumnKey> ORDER = Comparator.comparing(ColumnKey::testSet)
-        .thenComparing(ColumnKey::flavour, Comparator.comparing(BleuRow.MULTI_BLEU::equals));
+        .thenComparing(ColumnKey::flavour);
 
     @Override
     public int compareTo(ColumnKey other) {
@@ -52,22 +55,23 @@ final class BleuSection {
 
   private BleuSection() {}
 
-  static Section build(List<BleuRow> rows, Models models) {
+  static Section build(List<BleuScoreRow> rows, Models models) {
     if (rows.isEmpty()) {
       return new Section(ID, "BLEU", List.of(new Missing("BLEU scores", "evaluate")));
     }
-    SortedMap<RowKey, Map<ColumnKey, BleuRow>> grid = new TreeMap<>();
+    SortedMap<RowKey, Map<ColumnKey, BleuScoreRow>> grid = new TreeMap<>();
     SortedSet<ColumnKey> columns = new TreeSet<>();
-    for (BleuRow row : rows) {
-      ModelId model = models.of(row.modelRun(), row.model(), row.gateMode(), "BLEU row");
+    for (BleuScoreRow row : rows) {
+      ModelId model = models.of(row.model(), "BLEU row");
       ColumnKey column = new ColumnKey(row.testSet(), row.flavour());
       columns.add(column);
-      Map<ColumnKey, BleuRow> scores = grid.computeIfAbsent(new RowKey(model, row.epoch(), row.beam()),
+      Map<ColumnKey, BleuScoreRow> scores = grid.computeIfAbsent(new RowKey(model, row.model().epoch(), row.beam()),
           key -> new HashMap<>());
       if (scores.putIfAbsent(column, row) != null) {
-        throw DataException.in("BLEU rows of model run '" + row.modelRun() + "'",
-            "one score per epoch, beam, test set and flavour", "two for epoch " + row.epoch() + ", beam "
-                + row.beam() + ", test set '" + row.testSet() + "', flavour " + row.flavour());
+        throw DataException.in("BLEU rows of model run '" + row.model().modelRun() + "'",
+            "one score per epoch, beam, test set and flavour", "two for epoch " + row.model().epoch() + ", beam "
+                + row.beam() + ", test set '" + row.testSet() + "', flavour "
+                + SettingsReader.settingName(row.flavour()));
       }
     }
     List<Block> blocks = new ArrayList<>();
@@ -83,7 +87,7 @@ final class BleuSection {
     return new Section(ID, "BLEU", blocks);
   }
 
-  private static Table scores(SortedMap<RowKey, Map<ColumnKey, BleuRow>> grid, SortedSet<ColumnKey> columns) {
+  private static Table scores(SortedMap<RowKey, Map<ColumnKey, BleuScoreRow>> grid, SortedSet<ColumnKey> columns) {
     List<Column> header = new ArrayList<>(ModelId.columns());
     header.add(Column.number("Epoch"));
     header.add(Column.number("Beam"));
@@ -91,8 +95,8 @@ final class BleuSection {
     for (ColumnKey column : columns) {
       header.add(new Column(column.testSet(), flavourLabel(column.flavour()), Block.Kind.NUMBER));
       double highest = Double.NaN;
-      for (Map<ColumnKey, BleuRow> scores : grid.values()) {
-        BleuRow row = scores.get(column);
+      for (Map<ColumnKey, BleuScoreRow> scores : grid.values()) {
+        BleuScoreRow row = scores.get(column);
         if (row != null && !Double.isNaN(row.score()) && (Double.isNaN(highest) || row.score() > highest)) {
           highest = row.score();
         }
@@ -100,13 +104,13 @@ final class BleuSection {
       best.put(column, Numbers.bleu(highest));
     }
     List<List<Cell>> body = new ArrayList<>();
-    for (Map.Entry<RowKey, Map<ColumnKey, BleuRow>> entry : grid.entrySet()) {
+    for (Map.Entry<RowKey, Map<ColumnKey, BleuScoreRow>> entry : grid.entrySet()) {
       RowKey key = entry.getKey();
       List<Cell> cells = new ArrayList<>(key.model().cells());
       cells.add(Cell.of(Integer.toString(key.epoch())));
       cells.add(Cell.of(Integer.toString(key.beam())));
       for (ColumnKey column : columns) {
-        BleuRow row = entry.getValue().get(column);
+        BleuScoreRow row = entry.getValue().get(column);
         if (row == null) {
           cells.add(Cell.of(Numbers.MISSING));
         } else {
@@ -121,9 +125,9 @@ final class BleuSection {
   }
 
   /** Each distinct signature, with the flavour and test sets it was used for. */
-  private static List<Item> signatures(List<BleuRow> rows) {
+  private static List<Item> signatures(List<BleuScoreRow> rows) {
     SortedMap<String, SortedSet<String>> uses = new TreeMap<>();
-    for (BleuRow row : rows) {
+    for (BleuScoreRow row : rows) {
       if (!row.signature().isBlank()) {
         uses.computeIfAbsent(row.signature(), s -> new TreeSet<>())
             .add(flavourLabel(row.flavour()) + " on " + row.testSet());
@@ -136,7 +140,7 @@ final class BleuSection {
     return items;
   }
 
-  private static Table details(SortedMap<RowKey, Map<ColumnKey, BleuRow>> grid, SortedSet<ColumnKey> columns) {
+  private static Table details(SortedMap<RowKey, Map<ColumnKey, BleuScoreRow>> grid, SortedSet<ColumnKey> columns) {
     List<Column> header = new ArrayList<>(ModelId.columns());
     header.add(Column.number("Epoch"));
     header.add(Column.number("Beam"));
@@ -149,9 +153,9 @@ final class BleuSection {
     header.add(Column.number("Hyp. length"));
     header.add(Column.number("Ref. length"));
     List<List<Cell>> body = new ArrayList<>();
-    for (Map.Entry<RowKey, Map<ColumnKey, BleuRow>> entry : grid.entrySet()) {
+    for (Map.Entry<RowKey, Map<ColumnKey, BleuScoreRow>> entry : grid.entrySet()) {
       for (ColumnKey column : columns) {
-        BleuRow row = entry.getValue().get(column);
+        BleuScoreRow row = entry.getValue().get(column);
         if (row == null) {
           continue;
         }
@@ -160,7 +164,7 @@ final class BleuSection {
           precisions.add(Numbers.fixed(precision, 1));
         }
         List<Cell> cells = new ArrayList<>(entry.getKey().model().cells());
-        cells.add(Cell.of(Integer.toString(row.epoch())));
+        cells.add(Cell.of(Integer.toString(row.model().epoch())));
         cells.add(Cell.of(Integer.toString(row.beam())));
         cells.add(Cell.of(row.testSet()));
         cells.add(Cell.of(flavourLabel(row.flavour())));
@@ -177,7 +181,7 @@ final class BleuSection {
         + "penalty, length ratio and lengths in tokens", header, body);
   }
 
-  private static String flavourLabel(String flavour) {
-    return BleuRow.SACREBLEU.equals(flavour) ? "sacreBLEU" : "multi-bleu";
+  private static String flavourLabel(BleuFlavour flavour) {
+    return flavour == BleuFlavour.SACREBLEU ? "sacreBLEU" : "multi-bleu";
   }
 }

@@ -1,18 +1,19 @@
 package io.g2lstm.report;
 
 import io.g2lstm.common.DataException;
+import io.g2lstm.model.compress.GateCompression;
 import io.g2lstm.report.Block.Cell;
 import io.g2lstm.report.Block.Column;
 import io.g2lstm.report.Block.Missing;
 import io.g2lstm.report.Block.Paragraph;
 import io.g2lstm.report.Block.Table;
+import io.g2lstm.results.CompressionResultRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -27,28 +28,28 @@ final class CompressionSection {
 
   static final String ID = "compression";
 
-  private static final List<String> METHODS =
-      List.of(CompressionRow.NONE, CompressionRow.ROUND, CompressionRow.ROUND_CLIP, CompressionRow.SVD);
+  private static final List<String> METHODS = List.of(CompressionResultRow.NONE, GateCompression.Round.NAME,
+      GateCompression.RoundClip.NAME, GateCompression.LowRank.NAME);
 
   /** One column: a method with its parameters. */
-  private record Setting(String method, OptionalDouble step, OptionalDouble clip, OptionalInt rank)
+  private record Setting(String method, Optional<Double> step, Optional<Double> clip, Optional<Integer> rank)
       implements Comparable<Setting> {
 
     // Original first, then rounding by step and clip, then SVD from the mildest (highest) rank down.
     private static final Comparator<Setting> ORDER = Comparator.comparingInt((Setting s) -> METHODS.indexOf(s.method))
-        .thenComparingDouble(s -> s.step.orElse(0)).thenComparingDouble(s -> s.clip.orElse(0))
+        .thenComparingDouble(s -> s.step.orElse(0.0)).thenComparingDouble(s -> s.clip.orElse(0.0))
         .thenComparingInt(s -> -s.rank.orElse(0));
 
-    static Setting of(CompressionRow row) {
+    static Setting of(CompressionResultRow row) {
       return new Setting(row.method(), row.step(), row.clip(), row.rank());
     }
 
     String label() {
       return switch (method) {
-        case CompressionRow.ROUND -> "Round (" + Numbers.setting(step.getAsDouble()) + ")";
-        case CompressionRow.ROUND_CLIP -> "Round & clip (" + Numbers.setting(step.getAsDouble()) + ", "
-            + Numbers.setting(clip.getAsDouble()) + ")";
-        case CompressionRow.SVD -> "SVD rank " + rank.getAsInt();
+        case GateCompression.Round.NAME -> "Round (" + Numbers.setting(step.orElseThrow()) + ")";
+        case GateCompression.RoundClip.NAME -> "Round & clip (" + Numbers.setting(step.orElseThrow()) + ", "
+            + Numbers.setting(clip.orElseThrow()) + ")";
+        case GateCompression.LowRank.NAME -> "SVD rank " + rank.orElseThrow();
         default -> "Original";
       };
     }
@@ -83,25 +84,25 @@ final class CompressionSection {
 
   private CompressionSection() {}
 
-  static Section build(List<CompressionRow> rows, Models models) {
+  static Section build(List<CompressionResultRow> rows, Models models) {
     if (rows.isEmpty()) {
       return new Section(ID, "Compression", List.of(new Missing("compression results", "sweep")));
     }
-    SortedMap<RowKey, Map<Setting, CompressionRow>> grid = new TreeMap<>();
-    SortedMap<ModelSetting, CompressionRow> compressed = new TreeMap<>();
+    SortedMap<RowKey, Map<Setting, CompressionResultRow>> grid = new TreeMap<>();
+    SortedMap<ModelSetting, CompressionResultRow> compressed = new TreeMap<>();
     SortedSet<Setting> settings = new TreeSet<>();
-    for (CompressionRow row : rows) {
-      ModelId model = models.of(row.modelRun(), row.model(), row.gateMode(), "compression row");
+    for (CompressionResultRow row : rows) {
+      ModelId model = models.of(row.model(), "compression row");
       Setting setting = Setting.of(row);
       settings.add(setting);
-      String origin = "compression rows of model run '" + row.modelRun() + "'";
+      String origin = "compression rows of model run '" + row.model().modelRun() + "'";
       if (grid.computeIfAbsent(new RowKey(model, row.testSet()), key -> new HashMap<>())
           .putIfAbsent(setting, row) != null) {
         throw DataException.in(origin, "one row per setting and test set", "two for " + setting.label() + " on '"
             + row.testSet() + "'");
       }
       // Perplexity and size belong to the compressed model, whatever test set its row is about.
-      CompressionRow first = compressed.putIfAbsent(new ModelSetting(model, setting), row);
+      CompressionResultRow first = compressed.putIfAbsent(new ModelSetting(model, setting), row);
       if (first != null && (Double.compare(first.validPerplexity(), row.validPerplexity()) != 0
           || Double.compare(first.compressionRatio(), row.compressionRatio()) != 0)) {
         throw DataException.in(origin, "one validation perplexity and compression ratio for " + setting.label()
@@ -118,21 +119,21 @@ final class CompressionSection {
         scores(grid, settings), models(compressed)));
   }
 
-  private static Table scores(SortedMap<RowKey, Map<Setting, CompressionRow>> grid, SortedSet<Setting> settings) {
+  private static Table scores(SortedMap<RowKey, Map<Setting, CompressionResultRow>> grid, SortedSet<Setting> settings) {
     List<Column> header = new ArrayList<>(ModelId.columns());
     header.add(Column.text("Test set"));
     for (Setting setting : settings) {
       header.add(Column.number(setting.label()));
     }
     List<List<Cell>> body = new ArrayList<>();
-    for (Map.Entry<RowKey, Map<Setting, CompressionRow>> entry : grid.entrySet()) {
+    for (Map.Entry<RowKey, Map<Setting, CompressionResultRow>> entry : grid.entrySet()) {
       List<Cell> cells = new ArrayList<>(entry.getKey().model().cells());
       cells.add(Cell.of(entry.getKey().testSet()));
       for (Setting setting : settings) {
-        CompressionRow row = entry.getValue().get(setting);
+        CompressionResultRow row = entry.getValue().get(setting);
         if (row == null) {
           cells.add(Cell.of(Numbers.MISSING));
-        } else if (CompressionRow.NONE.equals(row.method())) {
+        } else if (CompressionResultRow.NONE.equals(row.method())) {
           cells.add(Cell.of(Numbers.bleu(row.bleu())));
         } else {
           cells.add(Cell.of(Numbers.bleu(row.bleu()) + " (" + Numbers.change(row.bleuChange()) + ")"));
@@ -143,13 +144,13 @@ final class CompressionSection {
     return new Table("compression-table", "BLEU (change) by compression setting", header, body);
   }
 
-  private static Table models(SortedMap<ModelSetting, CompressionRow> compressed) {
+  private static Table models(SortedMap<ModelSetting, CompressionResultRow> compressed) {
     List<Column> header = new ArrayList<>(ModelId.columns());
     header.add(Column.text("Setting"));
     header.add(Column.number("Validation perplexity"));
     header.add(Column.number("Compression ratio"));
     List<List<Cell>> body = new ArrayList<>();
-    for (Map.Entry<ModelSetting, CompressionRow> entry : compressed.entrySet()) {
+    for (Map.Entry<ModelSetting, CompressionResultRow> entry : compressed.entrySet()) {
       List<Cell> cells = new ArrayList<>(entry.getKey().model().cells());
       cells.add(Cell.of(entry.getKey().setting().label()));
       cells.add(Cell.of(Numbers.fixed(entry.getValue().validPerplexity(), 2)));

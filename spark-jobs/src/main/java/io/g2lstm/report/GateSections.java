@@ -1,6 +1,7 @@
 package io.g2lstm.report;
 
 import io.g2lstm.common.DataException;
+import io.g2lstm.model.layer.GateMode;
 import io.g2lstm.report.Block.Figure;
 import io.g2lstm.report.Block.Missing;
 import io.g2lstm.report.Block.Paragraph;
@@ -8,6 +9,8 @@ import io.g2lstm.report.SvgCharts.Bar;
 import io.g2lstm.report.SvgCharts.HeatmapBlock;
 import io.g2lstm.report.SvgCharts.HeatmapRow;
 import io.g2lstm.report.SvgCharts.HistogramPanel;
+import io.g2lstm.results.GateHistogramRow;
+import io.g2lstm.results.GateTokenMeanRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -61,10 +64,10 @@ final class GateSections {
     }
     SortedMap<LayerGate, SortedMap<ModelId, SortedMap<Integer, GateHistogramRow>>> figures = new TreeMap<>();
     for (GateHistogramRow row : rows) {
-      ModelId model = models.of(row.modelRun(), row.model(), row.gateMode(), "gate histogram row");
+      ModelId model = models.of(row.model(), "gate histogram row");
       SortedMap<Integer, GateHistogramRow> bins = figures.computeIfAbsent(new LayerGate(row.layer(), row.gate()),
           key -> new TreeMap<>()).computeIfAbsent(model, key -> new TreeMap<>());
-      String origin = "gate histogram rows of model run '" + row.modelRun() + "', layer '" + row.layer() + "', "
+      String origin = "gate histogram rows of model run '" + row.model().modelRun() + "', layer '" + row.layer() + "', "
           + row.gate() + " gate";
       if (bins.putIfAbsent(row.bin(), row) != null) {
         throw DataException.in(origin, "one row per bin", "two for bin " + row.bin());
@@ -113,18 +116,18 @@ final class GateSections {
         any.shareAbove09());
   }
 
-  static Section tokens(List<TokenGateRow> rows, Models models) {
+  static Section tokens(List<GateTokenMeanRow> rows, Models models) {
     String title = "Gate values per token";
     if (rows.isEmpty()) {
       return new Section(TOKENS_ID, title, List.of(new Missing("per-token gate values", "gates")));
     }
-    SortedMap<Integer, SortedMap<ModelLayer, SortedMap<Integer, TokenGateRow>>> sentences = new TreeMap<>();
-    for (TokenGateRow row : rows) {
-      ModelId model = models.of(row.modelRun(), row.model(), row.gateMode(), "token gate row");
-      SortedMap<Integer, TokenGateRow> tokens = sentences.computeIfAbsent(row.sentence(), key -> new TreeMap<>())
+    SortedMap<Integer, SortedMap<ModelLayer, SortedMap<Integer, GateTokenMeanRow>>> sentences = new TreeMap<>();
+    for (GateTokenMeanRow row : rows) {
+      ModelId model = models.of(row.model(), "token gate row");
+      SortedMap<Integer, GateTokenMeanRow> tokens = sentences.computeIfAbsent(row.sentence(), key -> new TreeMap<>())
           .computeIfAbsent(new ModelLayer(model, row.layer()), key -> new TreeMap<>());
       if (tokens.putIfAbsent(row.position(), row) != null) {
-        throw DataException.in("token gate rows of model run '" + row.modelRun() + "', layer '" + row.layer()
+        throw DataException.in("token gate rows of model run '" + row.model().modelRun() + "', layer '" + row.layer()
             + "', sentence " + row.sentence(), "one row per position", "two for position " + row.position());
       }
     }
@@ -132,14 +135,14 @@ final class GateSections {
     blocks.add(new Paragraph("The input and forget gates of each layer at every token of a few training sentences "
         + "(source tokens for encoder layers; for decoder layers the target token each step predicts), "
         + "averaged over the layer's hidden units, as in the paper's Figure 4."));
-    for (Map.Entry<Integer, SortedMap<ModelLayer, SortedMap<Integer, TokenGateRow>>> sentence
+    for (Map.Entry<Integer, SortedMap<ModelLayer, SortedMap<Integer, GateTokenMeanRow>>> sentence
         : sentences.entrySet()) {
       List<HeatmapBlock> heatmaps = new ArrayList<>();
-      for (Map.Entry<ModelLayer, SortedMap<Integer, TokenGateRow>> entry : sentence.getValue().entrySet()) {
+      for (Map.Entry<ModelLayer, SortedMap<Integer, GateTokenMeanRow>> entry : sentence.getValue().entrySet()) {
         List<String> tokens = new ArrayList<>();
         List<Double> input = new ArrayList<>();
         List<Double> forget = new ArrayList<>();
-        for (TokenGateRow row : entry.getValue().values()) {
+        for (GateTokenMeanRow row : entry.getValue().values()) {
           tokens.add(row.token());
           input.add(row.inputMean());
           forget.add(row.forgetMean());

@@ -1,5 +1,6 @@
 package io.g2lstm.report;
 
+import io.g2lstm.model.layer.GateMode;
 import io.g2lstm.report.Block.Cell;
 import io.g2lstm.report.Block.Column;
 import java.util.Comparator;
@@ -19,12 +20,21 @@ record ModelId(String run, String name, GateMode mode) implements Comparable<Mod
 
   /** This model's cells under {@link #columns()}. */
   List<Cell> cells() {
-    return List.of(Cell.of(mode.label()), new Cell(name, run, false));
+    return List.of(Cell.of(label(mode)), new Cell(name, run, false));
   }
 
   /** "G²-LSTM · iwslt14-g2", for chart titles. */
   String describe() {
-    return mode.label() + " · " + name;
+    return label(mode) + " · " + name;
+  }
+
+  /** The label the paper's tables give the model with {@code mode} gates. */
+  static String label(GateMode mode) {
+    return switch (mode) {
+      case BASELINE -> "Baseline";
+      case SHARPENED -> "Sharpened";
+      case G2 -> "G²-LSTM";
+    };
   }
 
   @Override

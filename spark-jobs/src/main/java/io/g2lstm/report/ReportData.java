@@ -1,6 +1,11 @@
 package io.g2lstm.report;
 
 import io.g2lstm.common.ConfigurationException;
+import io.g2lstm.results.BleuScoreRow;
+import io.g2lstm.results.CompressionResultRow;
+import io.g2lstm.results.GateHistogramRow;
+import io.g2lstm.results.GateTokenMeanRow;
+import io.g2lstm.results.TrainingMetrics;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,8 +15,9 @@ import java.util.Objects;
  * from what the data was read (e.g. the warehouse and the time); the report prints it as given, so the same data
  * gives the same report.
  */
-public record ReportData(String runId, String provenance, List<BleuRow> bleu, List<CompressionRow> compression,
-    List<GateHistogramRow> gateHistograms, List<TokenGateRow> tokenGates, List<TrainingRow> training) {
+public record ReportData(String runId, String provenance, List<BleuScoreRow> bleu,
+    List<CompressionResultRow> compression, List<GateHistogramRow> gateHistograms, List<GateTokenMeanRow> tokenGates,
+    List<TrainingMetrics> training) {
 
   public ReportData {
     if (runId == null || runId.isBlank()) {

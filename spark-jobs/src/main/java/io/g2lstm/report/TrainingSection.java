@@ -6,6 +6,7 @@ import io.g2lstm.report.Block.Column;
 import io.g2lstm.report.Block.Missing;
 import io.g2lstm.report.Block.Paragraph;
 import io.g2lstm.report.Block.Table;
+import io.g2lstm.results.TrainingMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,15 +20,15 @@ final class TrainingSection {
 
   private TrainingSection() {}
 
-  static Section build(List<TrainingRow> rows, Models models) {
+  static Section build(List<TrainingMetrics> rows, Models models) {
     if (rows.isEmpty()) {
       return new Section(ID, "Training", List.of(new Missing("training metrics", "train")));
     }
-    SortedMap<ModelId, SortedMap<Integer, TrainingRow>> epochs = new TreeMap<>();
-    for (TrainingRow row : rows) {
-      ModelId model = models.of(row.modelRun(), row.model(), row.gateMode(), "training row");
+    SortedMap<ModelId, SortedMap<Integer, TrainingMetrics>> epochs = new TreeMap<>();
+    for (TrainingMetrics row : rows) {
+      ModelId model = models.of(row.runId(), row.model(), row.gateMode(), "training row");
       if (epochs.computeIfAbsent(model, m -> new TreeMap<>()).putIfAbsent(row.epoch(), row) != null) {
-        throw DataException.in("training rows of model run '" + row.modelRun() + "'", "one row per epoch",
+        throw DataException.in("training rows of model run '" + row.runId() + "'", "one row per epoch",
             "two for epoch " + row.epoch());
       }
     }
@@ -38,10 +39,10 @@ final class TrainingSection {
     header.add(Column.number("Best validation perplexity"));
     header.add(Column.number("Best epoch"));
     List<List<Cell>> body = new ArrayList<>();
-    for (Map.Entry<ModelId, SortedMap<Integer, TrainingRow>> entry : epochs.entrySet()) {
-      TrainingRow last = entry.getValue().get(entry.getValue().lastKey());
-      TrainingRow best = null;
-      for (TrainingRow row : entry.getValue().values()) {
+    for (Map.Entry<ModelId, SortedMap<Integer, TrainingMetrics>> entry : epochs.entrySet()) {
+      TrainingMetrics last = entry.getValue().get(entry.getValue().lastKey());
+      TrainingMetrics best = null;
+      for (TrainingMetrics row : entry.getValue().values()) {
         if (!Double.isNaN(row.validPerplexity()) && (best == null || row.validPerplexity() < best.validPerplexity())) {
           best = row;
         }

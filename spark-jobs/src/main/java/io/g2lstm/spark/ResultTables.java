@@ -1,16 +1,24 @@
 package io.g2lstm.spark;
 
+import io.g2lstm.results.ColumnType;
+import io.g2lstm.results.ResultTable;
+import io.g2lstm.results.RowCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -21,52 +29,100 @@ import org.apache.spark.sql.types.StructType;
  * into place), so re-running a job replaces its rows instead of adding to them, and jobs writing other partitions
  * (the models of one study, evaluated in parallel) do not disturb each other. The resolved configuration behind each
  * partition lies beside the table in {@code _provenance/} (names starting with {@code _} are invisible to readers).
+ *
+ * <p>The tables and their rows are described once, without Spark, in {@code io.g2lstm.results}; this class turns a
+ * table's {@link RowCodec} columns into a Spark schema and its records into rows and back, by column name.
  */
 public final class ResultTables {
 
-  public static final String RUN_ID = "run_id";
-  /** The training run of the model a row is about: the second partition column of the evaluation tables. */
-  public static final String MODEL_RUN = "model_run";
   private static final String PROVENANCE = "_provenance";
 
   private ResultTables() {}
 
   /** The directory of {@code table}. */
-  public static String location(String warehouse, String table) {
-    return new Path(warehouse, table).toString();
+  public static String location(String warehouse, ResultTable<?> table) {
+    return new Path(warehouse, table.name()).toString();
   }
 
-  /** Replaces the rows of run {@code runId} (every row must carry it in {@code run_id}). */
-  public static void replaceRun(SparkSession spark, String warehouse, String table, String runId, List<Row> rows,
-      StructType schema) {
-    replacePartition(spark, warehouse, table, rows, schema, List.of(runId), RUN_ID);
+  /** The Spark schema of {@code table}: its columns in order, nullable where the record's component is optional. */
+  public static StructType schema(ResultTable<?> table) {
+    StructType schema = new StructType();
+    for (RowCodec.ColumnSpec column : table.codec().columns()) {
+      schema = schema.add(column.name(), sparkType(column.type()), column.nullable());
+    }
+    return schema;
+  }
+
+  private static DataType sparkType(ColumnType type) {
+    return switch (type) {
+      case TEXT -> DataTypes.StringType;
+      case INT -> DataTypes.IntegerType;
+      case LONG -> DataTypes.LongType;
+      case DOUBLE -> DataTypes.DoubleType;
+      case DOUBLES -> DataTypes.createArrayType(DataTypes.DoubleType, false);
+    };
+  }
+
+  /** The Spark row of a record of {@code table}. */
+  public static <R extends Record> Row toRow(ResultTable<R> table, R record) {
+    List<Object> values = table.codec().values(record);
+    Object[] cells = new Object[values.size()];
+    for (int i = 0; i < cells.length; i++) {
+      Object value = values.get(i);
+      cells[i] = value instanceof List<?> list ? list.toArray(new Double[0]) : value;
+    }
+    return RowFactory.create(cells);
+  }
+
+  /** The record of a row of {@code table} read with {@link #schema}; {@code origin} says where it was read. */
+  public static <R extends Record> R fromRow(ResultTable<R> table, Row row, String origin) {
+    StructType schema = row.schema();
+    return table.codec().read(name -> {
+      int index = schema.fieldIndex(name);
+      if (row.isNullAt(index)) {
+        return null;
+      }
+      return schema.fields()[index].dataType() instanceof ArrayType
+          ? new ArrayList<>(row.getList(index)) : row.get(index);
+    }, origin);
   }
 
   /**
-   * Replaces the rows of one partition: {@code values} are its values of the string columns {@code columns}, which
-   * every row must carry. A partition without rows is left as it was.
+   * Replaces the rows of one partition of {@code table}: {@code values} are its values of the table's partition
+   * columns (all of them, or the leading ones), which every row must carry. A partition without rows is left as
+   * it was.
    */
-  public static void replacePartition(SparkSession spark, String warehouse, String table, List<Row> rows,
-      StructType schema, List<String> values, String... columns) {
-    for (Row row : rows) {
-      for (int c = 0; c < columns.length; c++) {
-        if (!values.get(c).equals(row.getString(schema.fieldIndex(columns[c])))) {
-          throw new IllegalArgumentException("expected rows of " + columns[c] + " = " + values.get(c) + ", found "
-              + row);
+  public static <R extends Record> void replacePartition(SparkSession spark, String warehouse, ResultTable<R> table,
+      List<R> records, List<String> values) {
+    List<String> partitions = table.partitions();
+    if (values.isEmpty() || values.size() > partitions.size()) {
+      throw new IllegalArgumentException("expected values of " + partitions + ", found " + values);
+    }
+    List<Row> rows = new ArrayList<>();
+    for (R record : records) {
+      for (int c = 0; c < values.size(); c++) {
+        Object value = table.codec().value(record, partitions.get(c));
+        if (!values.get(c).equals(value)) {
+          throw new IllegalArgumentException(table + ": expected rows of " + partitions.get(c) + " = "
+              + values.get(c) + ", found " + record);
         }
       }
+      rows.add(toRow(table, record));
     }
-    spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite)
-        .option("partitionOverwriteMode", "dynamic").partitionBy(columns).parquet(location(warehouse, table));
+    spark.createDataFrame(rows, schema(table)).coalesce(1).write().mode(SaveMode.Overwrite)
+        .option("partitionOverwriteMode", "dynamic").partitionBy(partitions.toArray(new String[0]))
+        .parquet(location(warehouse, table));
   }
 
   /**
-   * The rows of run {@code runId} (of all its models, in tables partitioned by model too), columns in
-   * {@code schema}'s order; none when the table or the run does not exist yet.
+   * The rows of run {@code runId} (of all its models, in tables partitioned by model too), in the order they were
+   * written; none when the table or the run does not exist yet. A row that does not fit its record (an unknown gate
+   * mode, a missing value) is a {@code DataException} naming the table.
    */
-  public static List<Row> readRun(SparkSession spark, String warehouse, String table, String runId,
-      StructType schema) {
-    Path directory = new Path(location(warehouse, table), RUN_ID + "=" + ExternalCatalogUtils.escapePathName(runId));
+  public static <R extends Record> List<R> readRun(SparkSession spark, String warehouse, ResultTable<R> table,
+      String runId) {
+    Path directory = new Path(location(warehouse, table), ResultTable.RUN_ID + "="
+        + ExternalCatalogUtils.escapePathName(runId));
     try {
       if (!directory.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(directory)) {
         return List.of();
@@ -74,9 +130,15 @@ public final class ResultTables {
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + directory, e);
     }
+    StructType schema = schema(table);
     Dataset<Row> rows = spark.read().schema(schema).option("basePath", location(warehouse, table))
         .parquet(directory.toString());
-    return rows.select(columns(schema)).collectAsList();
+    String origin = "table " + table + " in " + warehouse;
+    List<R> records = new ArrayList<>();
+    for (Row row : rows.select(columns(schema)).collectAsList()) {
+      records.add(fromRow(table, row, origin));
+    }
+    return records;
   }
 
   private static org.apache.spark.sql.Column[] columns(StructType schema) {
@@ -95,9 +157,9 @@ public final class ResultTables {
    *
    * @param values the partition's values of {@code run_id} and, for the evaluation tables, {@code model_run}
    */
-  public static void writeProvenance(String warehouse, String table, List<String> values,
+  public static void writeProvenance(String warehouse, ResultTable<?> table, List<String> values,
       String resolvedConfiguration, Configuration conf) {
-    List<String> columns = List.of(RUN_ID, MODEL_RUN);
+    List<String> columns = table.partitions();
     if (values.isEmpty() || values.size() > columns.size()) {
       throw new IllegalArgumentException("expected values of " + columns + ", found " + values);
     }

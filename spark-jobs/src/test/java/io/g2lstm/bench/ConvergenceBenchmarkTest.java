@@ -7,11 +7,13 @@ import io.g2lstm.common.JobSettings;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.checkpoint.Checkpoint;
 import io.g2lstm.model.checkpoint.ValidationHistory;
+import io.g2lstm.model.layer.GateMode;
+import io.g2lstm.results.BleuFlavour;
+import io.g2lstm.results.BleuScoreRow;
+import io.g2lstm.results.EvaluatedModel;
+import io.g2lstm.results.TrainingMetrics;
 import io.g2lstm.spark.SparkSessions;
-import io.g2lstm.spark.eval.BleuScoreRow;
-import io.g2lstm.spark.eval.EvaluatedModel;
 import io.g2lstm.spark.train.TrainingFixture;
-import io.g2lstm.spark.train.TrainingMetrics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +46,7 @@ class ConvergenceBenchmarkTest {
       TrainingMetrics lowest = result.epochs().stream()
           .min(Comparator.comparingDouble(TrainingMetrics::validPerplexity)).orElseThrow();
       assertEquals(lowest.epoch(), result.best().epoch(), "the best checkpoint is scored");
-      assertEquals(List.of(BleuScoreRow.SACREBLEU, BleuScoreRow.MULTI_BLEU),
+      assertEquals(List.of(BleuFlavour.SACREBLEU, BleuFlavour.MULTI_BLEU),
           result.scores().stream().map(BleuScoreRow::flavour).toList());
       assertTrue(result.scores().stream().allMatch(row -> row.runId().equals("convergence-1")
           && row.sentences() == TrainingFixture.HELD_OUT_PAIRS));
@@ -65,11 +67,11 @@ class ConvergenceBenchmarkTest {
       double[] perplexities) {
     List<TrainingMetrics> epochs = new java.util.ArrayList<>();
     for (int e = 0; e < wallSeconds.length; e++) {
-      epochs.add(new TrainingMetrics("r", "tiny", "g2", e + 1, 10L * (e + 1), 1, perplexities[e], 100,
+      epochs.add(new TrainingMetrics("r", "tiny", GateMode.G2, e + 1, 10L * (e + 1), 1, perplexities[e], 100,
           wallSeconds[e], workers));
     }
-    BleuScoreRow score = new BleuScoreRow("r", new EvaluatedModel("r", "tiny", "g2", 1, "best"), "test", 64, 5,
-        BleuScoreRow.SACREBLEU, bleu, List.of(50.0, 40.0, 30.0, 20.0), 1, 100, 100, "sig");
+    BleuScoreRow score = new BleuScoreRow("r", new EvaluatedModel("r", "tiny", GateMode.G2, 1), "best", "test", 64,
+        5, BleuFlavour.SACREBLEU, bleu, List.of(50.0, 40.0, 30.0, 20.0), 1, 100, 100, "sig");
     double best = java.util.Arrays.stream(perplexities).min().orElseThrow();
     return new ConvergenceBenchmark.Result("tiny", "g2", workers, epochs, List.of(score),
         new Checkpoint.State(1, 10, 1, best, "r", ValidationHistory.NONE, "sha"));

@@ -60,7 +60,7 @@ class DemoConvergenceTest {
     assertFalse(page.contains(" yet: the "), "no section is missing its data");
 
     // Bad input, on the trained G2 model: blank lines stay blank lines, unseen characters become <unk>.
-    Checkpoint checkpoint = Checkpoint.open(Path.of(URI.create(result.evaluations().get(GateMode.G2).model()
+    Checkpoint checkpoint = Checkpoint.open(Path.of(URI.create(result.evaluations().get(GateMode.G2).scores().get(0)
         .checkpoint())));
     Translator translator = Translator.fromCheckpoint(checkpoint, new BeamSearch(5, 0, 2.0, 10), 8);
     String known = Files.readAllLines(work.resolve("corpus").resolve("test.src")).get(0);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.g2lstm.results.BleuFlavour;
+import io.g2lstm.results.BleuScoreRow;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -84,8 +86,8 @@ class ReportMarkdownTest {
 
   @Test
   void textFromTheTablesCannotBreakTheMarkdown() {
-    List<BleuRow> bleu = List.of(new BleuRow("r|1\n", "<script>*x*</script>", "g2", 1, "t&amp;[x](y)", 5,
-        BleuRow.SACREBLEU, 1, List.of(), 1, 1, 1, "a`b|c"));
+    List<BleuScoreRow> bleu = List.of(Rows.bleu("r|1\n", "<script>*x*</script>", "g2", 1, "t&amp;[x](y)", 5,
+        BleuFlavour.SACREBLEU, 1, List.of(), 1, 1, 1, "a`b|c"));
     String markdown = MarkdownSummary.render(StudyReport.of(new ReportData("id_<1>", "", bleu, List.of(), List.of(),
         List.of(), List.of())));
     assertTrue(markdown.startsWith("# G²-LSTM study report: run id\\_\\<1\\>\n"), markdown);

@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.g2lstm.results.BleuFlavour;
+import io.g2lstm.results.BleuScoreRow;
+import io.g2lstm.results.CompressionResultRow;
+import io.g2lstm.results.GateHistogramRow;
+import io.g2lstm.results.GateTokenMeanRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Node;
@@ -60,10 +64,10 @@ class ReportPageTest {
 
   @Test
   void tiesForBestAreAllBold() {
-    List<BleuRow> rows = new ArrayList<>();
-    rows.add(new BleuRow("a", "m-a", "baseline", 1, "t", 5, BleuRow.SACREBLEU, 30.004, List.of(), 1, 1, 1, ""));
-    rows.add(new BleuRow("b", "m-b", "g2", 1, "t", 5, BleuRow.SACREBLEU, 29.996, List.of(), 1, 1, 1, ""));
-    rows.add(new BleuRow("c", "m-c", "sharpened", 1, "t", 5, BleuRow.SACREBLEU, Double.NaN, List.of(), 1, 1, 1, ""));
+    List<BleuScoreRow> rows = new ArrayList<>();
+    rows.add(Rows.bleu("a", "m-a", "baseline", 1, "t", 5, BleuFlavour.SACREBLEU, 30.004, List.of(), 1, 1, 1, ""));
+    rows.add(Rows.bleu("b", "m-b", "g2", 1, "t", 5, BleuFlavour.SACREBLEU, 29.996, List.of(), 1, 1, 1, ""));
+    rows.add(Rows.bleu("c", "m-c", "sharpened", 1, "t", 5, BleuFlavour.SACREBLEU, Double.NaN, List.of(), 1, 1, 1, ""));
     Document page = Xml.parse(page(new ReportData("r", "", rows, List.of(), List.of(), List.of(), List.of())));
     assertEquals(List.of("30.00", "30.00"), Xml.texts(page, "//table[@id='bleu-table']/tbody/tr/td/strong"));
     assertEquals("–", Xml.rows(page, "bleu-table").get(1).get(4));
@@ -112,11 +116,11 @@ class ReportPageTest {
 
   @Test
   void missingSettingsAndPositiveChangesArePrinted() {
-    List<CompressionRow> rows = List.of(
-        new CompressionRow("a", "m", "g2", CompressionRow.NONE, OptionalDouble.empty(), OptionalDouble.empty(),
-            OptionalInt.empty(), "t", 20, 0, 7, 1),
-        new CompressionRow("b", "n", "baseline", CompressionRow.SVD, OptionalDouble.empty(), OptionalDouble.empty(),
-            OptionalInt.of(8), "t", 20.25, 0.25, 7, 2));
+    List<CompressionResultRow> rows = List.of(
+        Rows.compression("a", "m", "g2", CompressionResultRow.NONE, Optional.empty(), Optional.empty(),
+            Optional.empty(), "t", 20, 0, 7, 1),
+        Rows.compression("b", "n", "baseline", "svd", Optional.empty(), Optional.empty(),
+            Optional.of(8), "t", 20.25, 0.25, 7, 2));
     Document page = Xml.parse(page(new ReportData("r", "", List.of(), rows, List.of(), List.of(), List.of())));
     assertEquals(List.of(List.of("Baseline", "n · b", "t", "–", "20.25 (+0.25)"),
         List.of("G²-LSTM", "m · a", "t", "20.00", "–")), Xml.rows(page, "compression-table"));
@@ -154,7 +158,7 @@ class ReportPageTest {
   void histogramsAnnotateTheSharesNearZeroAndOne() {
     GateHistogramRow g2Input = null;
     for (GateHistogramRow row : ReportSamples.histograms()) {
-      if (row.modelRun().equals(G2) && row.layer().equals("decoder-1") && row.gate().equals("input")) {
+      if (row.model().modelRun().equals(G2) && row.layer().equals("decoder-1") && row.gate().equals("input")) {
         g2Input = row;
       }
     }
@@ -203,13 +207,13 @@ class ReportPageTest {
   void hostileTextIsEscapedEverywhere() {
     String name = "<script>alert(\"x\")</script>";
     String run = "run&amp;'1'";
-    List<TokenGateRow> tokens = new ArrayList<>();
+    List<GateTokenMeanRow> tokens = new ArrayList<>();
     List<String> hostile = List.of("<script>", "&amp;", "\"", "'", "Ümlaut", "a\u0001b", "]]>");
     for (int p = 0; p < hostile.size(); p++) {
-      tokens.add(new TokenGateRow(run, name, "g2", "dec<1>", 0, p, hostile.get(p), 0.5, 0.5));
+      tokens.add(Rows.token(run, name, "g2", "dec<1>", 0, p, hostile.get(p), 0.5, 0.5));
     }
-    List<BleuRow> bleu = List.of(new BleuRow(run, name, "g2", 1, "t&<>", 5, BleuRow.SACREBLEU, 1, List.of(), 1, 1,
-        1, "sig<&>\"'"));
+    List<BleuScoreRow> bleu = List.of(Rows.bleu(run, name, "g2", 1, "t&<>", 5, BleuFlavour.SACREBLEU, 1, List.of(),
+        1, 1, 1, "sig<&>\"'"));
     String html = page(new ReportData("id<&>\"'", "from <here> & \"there\"", bleu, List.of(), List.of(), tokens,
         List.of()));
     Document page = Xml.parse(html);

@@ -1,9 +1,14 @@
 package io.g2lstm.report;
 
+import io.g2lstm.results.BleuFlavour;
+import io.g2lstm.results.BleuScoreRow;
+import io.g2lstm.results.CompressionResultRow;
+import io.g2lstm.results.GateHistogramRow;
+import io.g2lstm.results.GateTokenMeanRow;
+import io.g2lstm.results.TrainingMetrics;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
+import java.util.Optional;
 
 /**
  * A realistic study for the report tests: three WMT14 English-German models (baseline, sharpened, G²) scored on two
@@ -33,47 +38,47 @@ final class ReportSamples {
   }
 
   /** Model i (0 = G², 1 = baseline, 2 = sharpened), test set t, flavour f: distinct, plausible scores. */
-  static List<BleuRow> bleu() {
+  static List<BleuScoreRow> bleu() {
     double[][] sacre = {{27.62, 28.91}, {26.84, 28.05}, {26.11, 27.37}};
     double[][] multi = {{28.15, 29.44}, {27.33, 28.70}, {26.74, 27.96}};
     String[] testSets = {"newstest2014", "newstest2015"};
-    List<BleuRow> rows = new ArrayList<>();
+    List<BleuScoreRow> rows = new ArrayList<>();
     for (int i = 0; i < MODELS.size(); i++) {
       Model m = MODELS.get(i);
       for (int t = 0; t < testSets.length; t++) {
-        rows.add(new BleuRow(m.run(), m.name(), m.mode(), 12, testSets[t], 5, BleuRow.SACREBLEU, sacre[i][t],
+        rows.add(Rows.bleu(m.run(), m.name(), m.mode(), 12, testSets[t], 5, BleuFlavour.SACREBLEU, sacre[i][t],
             List.of(59.4, 33.8, 21.0, 13.5), 0.987, 62_391, 63_204, SIGNATURE));
-        rows.add(new BleuRow(m.run(), m.name(), m.mode(), 12, testSets[t], 5, BleuRow.MULTI_BLEU, multi[i][t],
+        rows.add(Rows.bleu(m.run(), m.name(), m.mode(), 12, testSets[t], 5, BleuFlavour.MULTI_BLEU, multi[i][t],
             List.of(60.1, 34.6, 21.7, 14.0), 0.991, 65_012, 65_602, ""));
       }
     }
     return rows;
   }
 
-  static List<CompressionRow> compression() {
-    List<CompressionRow> rows = new ArrayList<>();
+  static List<CompressionResultRow> compression() {
+    List<CompressionResultRow> rows = new ArrayList<>();
     double[] original = {27.62, 26.84, 26.11};
     // Change per setting: G² barely moves, the baseline suffers most (the paper's finding).
     double[][] change = {{-0.12, -0.21, -0.35, -0.58}, {-0.93, -1.42, -1.10, -2.37}, {-0.41, -0.77, -0.66, -1.25}};
     for (int i = 0; i < MODELS.size(); i++) {
       Model m = MODELS.get(i);
-      rows.add(row(m, CompressionRow.NONE, OptionalDouble.empty(), OptionalDouble.empty(), OptionalInt.empty(),
+      rows.add(row(m, CompressionResultRow.NONE, Optional.empty(), Optional.empty(), Optional.empty(),
           original[i], 0, 5.21 + i, 1));
-      rows.add(row(m, CompressionRow.ROUND, OptionalDouble.of(0.5), OptionalDouble.empty(), OptionalInt.empty(),
+      rows.add(row(m, "round", Optional.of(0.5), Optional.empty(), Optional.empty(),
           original[i] + change[i][0], change[i][0], 5.32 + i, 4.0));
-      rows.add(row(m, CompressionRow.ROUND_CLIP, OptionalDouble.of(0.5), OptionalDouble.of(1.0),
-          OptionalInt.empty(), original[i] + change[i][1], change[i][1], 5.41 + i, 5.33));
-      rows.add(row(m, CompressionRow.SVD, OptionalDouble.empty(), OptionalDouble.empty(), OptionalInt.of(32),
+      rows.add(row(m, "round-clip", Optional.of(0.5), Optional.of(1.0),
+          Optional.empty(), original[i] + change[i][1], change[i][1], 5.41 + i, 5.33));
+      rows.add(row(m, "svd", Optional.empty(), Optional.empty(), Optional.of(32),
           original[i] + change[i][2], change[i][2], 5.47 + i, 8.0));
-      rows.add(row(m, CompressionRow.SVD, OptionalDouble.empty(), OptionalDouble.empty(), OptionalInt.of(16),
+      rows.add(row(m, "svd", Optional.empty(), Optional.empty(), Optional.of(16),
           original[i] + change[i][3], change[i][3], 5.69 + i, 16.0));
     }
     return rows;
   }
 
-  private static CompressionRow row(Model m, String method, OptionalDouble step, OptionalDouble clip,
-      OptionalInt rank, double bleu, double change, double perplexity, double ratio) {
-    return new CompressionRow(m.run(), m.name(), m.mode(), method, step, clip, rank, "newstest2014", bleu, change,
+  private static CompressionResultRow row(Model m, String method, Optional<Double> step, Optional<Double> clip,
+      Optional<Integer> rank, double bleu, double change, double perplexity, double ratio) {
+    return Rows.compression(m.run(), m.name(), m.mode(), method, step, clip, rank, "newstest2014", bleu, change,
         perplexity, ratio);
   }
 
@@ -96,7 +101,7 @@ final class ReportSamples {
           double below = (double) (counts[0] + counts[1]) / total;
           double above = (double) (counts[18] + counts[19]) / total;
           for (int bin = 0; bin < 20; bin++) {
-            rows.add(new GateHistogramRow(m.run(), m.name(), m.mode(), layer, gate, bin, bin / 20.0,
+            rows.add(Rows.histogram(m.run(), m.name(), m.mode(), layer, gate, bin, bin / 20.0,
                 (bin + 1) / 20.0, counts[bin], below, above));
           }
         }
@@ -106,11 +111,11 @@ final class ReportSamples {
   }
 
   /** Two German target sentences (Moses-escaped quotes, umlauts, a BPE split) for the baseline and G² models. */
-  static List<TokenGateRow> tokens() {
+  static List<GateTokenMeanRow> tokens() {
     List<List<String>> sentences = List.of(
         List.of("Die", "Bäume", "im", "Park", "wachsen", "schnell", "."),
         List.of("Er", "sagte", ":", "&quot;", "Grü@@", "ße", "aus", "Köln", "&quot;", "."));
-    List<TokenGateRow> rows = new ArrayList<>();
+    List<GateTokenMeanRow> rows = new ArrayList<>();
     for (Model m : List.of(MODELS.get(0), MODELS.get(1))) {
       boolean g2 = m.mode().equals("g2");
       for (int s = 0; s < sentences.size(); s++) {
@@ -119,7 +124,7 @@ final class ReportSamples {
           double wave = 0.5 + 0.45 * Math.sin(1.7 * p + s);
           double input = g2 ? (wave > 0.5 ? 0.93 : 0.06) : 0.35 + 0.3 * wave;
           double forget = g2 ? (p % 3 == 0 ? 0.11 : 0.96) : 0.45 + 0.2 * wave;
-          rows.add(new TokenGateRow(m.run(), m.name(), m.mode(), "decoder-1", 3 + 14 * s, p, tokens.get(p), input,
+          rows.add(Rows.token(m.run(), m.name(), m.mode(), "decoder-1", 3 + 14 * s, p, tokens.get(p), input,
               forget));
         }
       }
@@ -127,13 +132,13 @@ final class ReportSamples {
     return rows;
   }
 
-  static List<TrainingRow> training() {
-    List<TrainingRow> rows = new ArrayList<>();
+  static List<TrainingMetrics> training() {
+    List<TrainingMetrics> rows = new ArrayList<>();
     for (int i = 0; i < MODELS.size(); i++) {
       Model m = MODELS.get(i);
       for (int epoch = 1; epoch <= 12; epoch++) {
         double perplexity = 4.9 + i * 0.3 + 30.0 / (epoch + 1) + (epoch > 10 ? 0.3 * (epoch - 10) : 0);
-        rows.add(new TrainingRow(m.run(), m.name(), m.mode(), epoch, 1.2 + 0.05 * i + 4.0 / epoch, perplexity));
+        rows.add(Rows.training(m.run(), m.name(), m.mode(), epoch, 1.2 + 0.05 * i + 4.0 / epoch, perplexity));
       }
     }
     return rows;

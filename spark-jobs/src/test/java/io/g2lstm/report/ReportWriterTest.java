@@ -10,6 +10,8 @@ import io.g2lstm.common.LifecycleException;
 import io.g2lstm.common.fs.OutputOwner;
 import io.g2lstm.common.fs.ProcessIdentity;
 import io.g2lstm.report.ReportWriter.ReportFile;
+import io.g2lstm.results.BleuFlavour;
+import io.g2lstm.results.BleuScoreRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +88,7 @@ class ReportWriterTest {
   void badDataFailsBeforeAnythingIsWritten() throws IOException {
     Path output = root.resolve("report");
     ReportWriter.write(ReportSamples.empty(), output);
-    BleuRow row = new BleuRow("a", "m", "g2", 1, "t", 5, BleuRow.SACREBLEU, 1, List.of(), 1, 1, 1, "");
+    BleuScoreRow row = Rows.bleu("a", "m", "g2", 1, "t", 5, BleuFlavour.SACREBLEU, 1, List.of(), 1, 1, 1, "");
     assertThrows(DataException.class, () -> ReportWriter.write(new ReportData("r", "", List.of(row, row),
         List.of(), List.of(), List.of(), List.of()), output));
     assertEquals(List.of(OutputOwner.MARKER, "report.html", "report.md"), listing(output));

@@ -2,12 +2,18 @@ package io.g2lstm.spark.eval;
 
 import io.g2lstm.common.JobSettings;
 import io.g2lstm.common.Names;
+import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.bleu.CorpusBleu;
 import io.g2lstm.model.checkpoint.Checkpoint;
 import io.g2lstm.model.data.ParallelIds;
 import io.g2lstm.model.data.TranslationAssets;
 import io.g2lstm.model.decode.Translator;
 import io.g2lstm.prep.corpus.CorpusSpec;
+import io.g2lstm.results.BleuFlavour;
+import io.g2lstm.results.BleuScoreRow;
+import io.g2lstm.results.EvaluatedModel;
+import io.g2lstm.results.ResultTable;
+import io.g2lstm.results.TranslationRow;
 import io.g2lstm.spark.HadoopConf;
 import io.g2lstm.spark.HadoopFiles;
 import io.g2lstm.spark.ResultTables;
@@ -21,7 +27,6 @@ import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -56,7 +61,7 @@ public final class EvaluateJob {
     Checkpoint checkpoint = files.open();
     // Checks that the model fits the checkpoint's vocabularies before the cluster does any work.
     Translator.forModel(checkpoint, checkpoint.loadModel(), settings.decoding().search(), 1);
-    EvaluatedModel model = EvaluatedModel.of(checkpoint, files.location());
+    EvaluatedModel model = EvaluatedModel.of(checkpoint);
     String run = runId.orElse(model.modelRun());
     List<TestSet> testSets = new ArrayList<>();
     HadoopConf opener = new HadoopConf(hadoop);
@@ -73,32 +78,26 @@ public final class EvaluateJob {
         settings.decoding(), slices);
     double seconds = (System.nanoTime() - start) / 1e9;
     List<BleuScoreRow> scores = new ArrayList<>();
-    List<Row> translationRows = new ArrayList<>();
+    List<TranslationRow> translationRows = new ArrayList<>();
     Map<Path, String> translationFiles = new LinkedHashMap<>();
     int sentences = 0;
     for (DistributedEvaluation.VariantResult result : results) {
       TestSet testSet = result.testSet();
       sentences += testSet.size();
-      scores.addAll(scoreRows(run, model, testSet, beam, result.bleu(), checkpoint));
+      scores.addAll(scoreRows(run, model, files.location(), testSet, beam, result.bleu(), checkpoint));
       List<String> hypotheses = result.hypotheses();
       for (int i = 0; i < testSet.size(); i++) {
         translationRows.add(new TranslationRow(run, model.modelRun(), testSet.name(), beam, i + 1,
-            testSet.sources().get(i), testSet.references().get(i), hypotheses.get(i)).toRow());
+            testSet.sources().get(i), testSet.references().get(i), hypotheses.get(i)));
       }
       translationFiles.put(new Path(translations, Names.escaped(testSet.name()) + ".beam" + beam
           + ".txt"), String.join("\n", hypotheses) + "\n");
     }
 
-    List<Row> scoreRows = new ArrayList<>();
-    for (BleuScoreRow row : scores) {
-      scoreRows.add(row.toRow());
-    }
     List<String> partition = List.of(run, model.modelRun());
-    ResultTables.replacePartition(spark, settings.warehouse(), BleuScoreRow.TABLE, scoreRows, BleuScoreRow.SCHEMA,
-        partition, ResultTables.RUN_ID, ResultTables.MODEL_RUN);
-    ResultTables.replacePartition(spark, settings.warehouse(), TranslationRow.TABLE, translationRows,
-        TranslationRow.SCHEMA, partition, ResultTables.RUN_ID, ResultTables.MODEL_RUN);
-    for (String table : List.of(BleuScoreRow.TABLE, TranslationRow.TABLE)) {
+    ResultTables.replacePartition(spark, settings.warehouse(), BleuScoreRow.TABLE, scores, partition);
+    ResultTables.replacePartition(spark, settings.warehouse(), TranslationRow.TABLE, translationRows, partition);
+    for (ResultTable<?> table : List.of(BleuScoreRow.TABLE, TranslationRow.TABLE)) {
       ResultTables.writeProvenance(settings.warehouse(), table, partition, job.resolved(), hadoop);
     }
     translationFiles.forEach((file, text) -> HadoopFiles.writeText(file, text, hadoop));
@@ -106,7 +105,8 @@ public final class EvaluateJob {
     log.printf(Locale.ROOT, "evaluate: %s, %d test sentences (beam %d) in %.1f s, %.1f sentences/s%n",
         model.modelRun(), sentences, beam, seconds, sentences / seconds);
     for (BleuScoreRow row : scores) {
-      log.printf(Locale.ROOT, "  %-16s %-10s BLEU = %.2f  (%s)%n", row.testSet(), row.flavour(), row.score(),
+      log.printf(Locale.ROOT, "  %-16s %-10s BLEU = %.2f  (%s)%n", row.testSet(),
+          SettingsReader.settingName(row.flavour()), row.score(),
           row.signature());
     }
     translationFiles.keySet().forEach(file -> log.println("  translations: " + file));
@@ -114,15 +114,15 @@ public final class EvaluateJob {
   }
 
   /** The two rows of a test set's score: sacreBLEU's and tokenized multi-bleu.perl's. */
-  static List<BleuScoreRow> scoreRows(String runId, EvaluatedModel model, TestSet testSet, int beam,
-      CorpusBleu bleu, Checkpoint checkpoint) {
+  static List<BleuScoreRow> scoreRows(String runId, EvaluatedModel model, String location, TestSet testSet,
+      int beam, CorpusBleu bleu, Checkpoint checkpoint) {
     TranslationAssets assets = checkpoint.assets();
     String tokenized = "multi-bleu.perl|case:mixed|tok:moses-" + assets.targetLanguage()
         + (assets.aggressiveHyphenSplit() ? "-a" : "");
     return List.of(
-        BleuScoreRow.of(runId, model, testSet.name(), testSet.size(), beam, BleuScoreRow.SACREBLEU,
+        BleuScoreRow.of(runId, model, location, testSet.name(), testSet.size(), beam, BleuFlavour.SACREBLEU,
             bleu.sacreBleu().score(), bleu.sacreBleu().signature()),
-        BleuScoreRow.of(runId, model, testSet.name(), testSet.size(), beam, BleuScoreRow.MULTI_BLEU,
+        BleuScoreRow.of(runId, model, location, testSet.name(), testSet.size(), beam, BleuFlavour.MULTI_BLEU,
             bleu.multiBleu().score(), tokenized));
   }
 }

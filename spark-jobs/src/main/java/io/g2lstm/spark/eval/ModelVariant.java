@@ -14,20 +14,12 @@ public sealed interface ModelVariant extends Serializable {
    */
   double applyTo(ComputationGraph graph);
 
-  /** The method name in tables: {@code none} or the compression method's. */
-  String method();
-
   /** The model as trained. */
   record Original() implements ModelVariant {
 
     @Override
     public double applyTo(ComputationGraph graph) {
       return 1;
-    }
-
-    @Override
-    public String method() {
-      return "none";
     }
   }
 
@@ -37,11 +29,6 @@ public sealed interface ModelVariant extends Serializable {
     @Override
     public double applyTo(ComputationGraph graph) {
       return GateCompressor.compressInPlace(graph, compression).compressionRatio();
-    }
-
-    @Override
-    public String method() {
-      return compression.name();
     }
   }
 }

@@ -9,6 +9,8 @@ import io.g2lstm.model.data.ParallelIds;
 import io.g2lstm.model.data.TranslationAssets;
 import io.g2lstm.prep.corpus.CorpusSpec;
 import io.g2lstm.prep.corpus.Split;
+import io.g2lstm.results.CompressionResultRow;
+import io.g2lstm.results.EvaluatedModel;
 import io.g2lstm.spark.HadoopConf;
 import io.g2lstm.spark.HadoopFiles;
 import io.g2lstm.spark.PreparedAssets;
@@ -21,7 +23,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
@@ -56,7 +57,7 @@ public final class SweepJob {
         throw new ConfigurationException("sweep.grids." + settings.grid() + ": " + e.getMessage(), e);
       }
     }
-    EvaluatedModel model = EvaluatedModel.of(checkpoint, files.location());
+    EvaluatedModel model = EvaluatedModel.of(checkpoint);
     String run = runId.orElse(model.modelRun());
     TranslationAssets data = PreparedAssets.load(settings.validationData(), hadoop);
     data.requireSameVocabularies(checkpoint.assets(), "the data in " + settings.validationData(),
@@ -90,7 +91,9 @@ public final class SweepJob {
       double bleu = result.bleu().sacreBleu().score().score();
       double tokenized = result.bleu().multiBleu().score().score();
       double perplexity = result.validation().perplexity();
-      CompressionResultRow row = new CompressionResultRow(run, model, settings.grid(), result.variant(),
+      Optional<GateCompression> compression = result.variant() instanceof ModelVariant.Compressed compressed
+          ? Optional.of(compressed.compression()) : Optional.empty();
+      CompressionResultRow row = CompressionResultRow.of(run, model, settings.grid(), compression,
           result.testSet().name(), bleu, bleu - originalBleu, tokenized, tokenized - originalTokenized, perplexity,
           result.compressionRatio());
       rows.add(row);
@@ -98,13 +101,8 @@ public final class SweepJob {
           + "ratio %.1f%n", label(result.variant()), result.testSet().name(), bleu, row.bleuChange(), tokenized,
           row.tokenizedBleuChange(), perplexity, result.compressionRatio());
     }
-    List<Row> tableRows = new ArrayList<>();
-    for (CompressionResultRow row : rows) {
-      tableRows.add(row.toRow());
-    }
     List<String> partition = List.of(run, model.modelRun());
-    ResultTables.replacePartition(spark, evaluate.warehouse(), CompressionResultRow.TABLE, tableRows,
-        CompressionResultRow.SCHEMA, partition, ResultTables.RUN_ID, ResultTables.MODEL_RUN);
+    ResultTables.replacePartition(spark, evaluate.warehouse(), CompressionResultRow.TABLE, rows, partition);
     ResultTables.writeProvenance(evaluate.warehouse(), CompressionResultRow.TABLE, partition, job.resolved(),
         hadoop);
     return List.copyOf(rows);

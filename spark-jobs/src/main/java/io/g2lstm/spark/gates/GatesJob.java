@@ -17,16 +17,17 @@ import io.g2lstm.model.gates.SentenceGates;
 import io.g2lstm.model.gates.TokenGateMean;
 import io.g2lstm.prep.corpus.Split;
 import io.g2lstm.prep.pipeline.PrepareManifest;
-import io.g2lstm.report.GateHistogramRow;
 import io.g2lstm.report.ReportData;
 import io.g2lstm.report.ReportWriter;
-import io.g2lstm.report.TokenGateRow;
+import io.g2lstm.results.EvaluatedModel;
+import io.g2lstm.results.GateHistogramRow;
+import io.g2lstm.results.GateTokenMeanRow;
+import io.g2lstm.results.ResultTable;
 import io.g2lstm.spark.HadoopFiles;
 import io.g2lstm.spark.PreparedAssets;
 import io.g2lstm.spark.ResultTables;
 import io.g2lstm.spark.ShardSchema;
 import io.g2lstm.spark.eval.CheckpointFiles;
-import io.g2lstm.spark.eval.EvaluatedModel;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ public final class GatesJob {
     }
     TranslationAssets data = PreparedAssets.load(settings.data(), hadoop);
     data.requireSameVocabularies(checkpoint.assets(), "the data in " + settings.data(), checkpoint.toString());
-    EvaluatedModel model = EvaluatedModel.of(checkpoint, files.location());
+    EvaluatedModel model = EvaluatedModel.of(checkpoint);
     String run = runId.orElse(model.modelRun());
     Path images = Path.of(settings.images(), run, model.modelRun());
     ReportWriter.FIGURES.requireReplaceable(LocalFileStore.INSTANCE, images.toString(), "gates.images");
@@ -105,31 +106,15 @@ public final class GatesJob {
     }
     List<GateTokenMeanRow> tokens = tokenMeans(run, model, checkpoint, settings, pairs);
 
-    List<GateHistogramTableRow> histograms = new ArrayList<>();
-    histograms.addAll(histogramRows(run, model, summary, "input", summary.input()));
-    histograms.addAll(histogramRows(run, model, summary, "forget", summary.forget()));
-    List<Row> histogramRows = new ArrayList<>();
-    List<GateHistogramRow> histogramPictures = new ArrayList<>();
-    for (GateHistogramTableRow row : histograms) {
-      histogramRows.add(row.toRow());
-      histogramPictures.add(new GateHistogramRow(model.modelRun(), model.model(), model.gateMode(), row.layer(),
-          row.gate(), row.bin(), row.lower(), row.upper(), row.count(), row.shareBelow01(), row.shareAbove09()));
-    }
-    List<Row> tokenRows = new ArrayList<>();
-    List<TokenGateRow> tokenPictures = new ArrayList<>();
-    for (GateTokenMeanRow row : tokens) {
-      tokenRows.add(row.toRow());
-      tokenPictures.add(new TokenGateRow(model.modelRun(), model.model(), model.gateMode(), row.layer(),
-          row.sentence(), row.position(), row.token(), row.inputMean(), row.forgetMean()));
-    }
-    ReportWriter.writeFigures(new ReportData(run, "", List.of(), List.of(), histogramPictures, tokenPictures,
-        List.of()), images, "gates.images");
+    List<GateHistogramRow> histograms = new ArrayList<>();
+    histograms.addAll(histogramRows(run, model, summary, GateHistogramRow.INPUT, summary.input()));
+    histograms.addAll(histogramRows(run, model, summary, GateHistogramRow.FORGET, summary.forget()));
+    ReportWriter.writeFigures(new ReportData(run, "", List.of(), List.of(), histograms, tokens, List.of()), images,
+        "gates.images");
     List<String> partition = List.of(run, model.modelRun());
-    ResultTables.replacePartition(spark, settings.warehouse(), GateHistogramTableRow.TABLE, histogramRows,
-        GateHistogramTableRow.SCHEMA, partition, ResultTables.RUN_ID, ResultTables.MODEL_RUN);
-    ResultTables.replacePartition(spark, settings.warehouse(), GateTokenMeanRow.TABLE, tokenRows,
-        GateTokenMeanRow.SCHEMA, partition, ResultTables.RUN_ID, ResultTables.MODEL_RUN);
-    for (String table : List.of(GateHistogramTableRow.TABLE, GateTokenMeanRow.TABLE)) {
+    ResultTables.replacePartition(spark, settings.warehouse(), GateHistogramRow.TABLE, histograms, partition);
+    ResultTables.replacePartition(spark, settings.warehouse(), GateTokenMeanRow.TABLE, tokens, partition);
+    for (ResultTable<?> table : List.of(GateHistogramRow.TABLE, GateTokenMeanRow.TABLE)) {
       ResultTables.writeProvenance(settings.warehouse(), table, partition, job.resolved(), hadoop);
     }
     log.printf(Locale.ROOT, "gates: %s, layer %s, %d sentences (%d positions; %d asked for) in %.1f s%n",
@@ -143,13 +128,13 @@ public final class GatesJob {
     return new Result(run, model, summary, List.copyOf(tokens), images);
   }
 
-  private static List<GateHistogramTableRow> histogramRows(String run, EvaluatedModel model, GateSummary summary,
+  private static List<GateHistogramRow> histogramRows(String run, EvaluatedModel model, GateSummary summary,
       String gate, GateDistribution distribution) {
-    List<GateHistogramTableRow> rows = new ArrayList<>();
+    List<GateHistogramRow> rows = new ArrayList<>();
     List<GateDistribution.Bin> bins = distribution.bins();
     for (int k = 0; k < bins.size(); k++) {
       GateDistribution.Bin bin = bins.get(k);
-      rows.add(new GateHistogramTableRow(run, model, summary.layer().name(), gate, k, bin.lower(), bin.upper(),
+      rows.add(new GateHistogramRow(run, model, summary.layer().name(), gate, k, bin.lower(), bin.upper(),
           bin.count(), distribution.share(k), distribution.shareBelow(), distribution.shareAbove(),
           distribution.mean(), summary.sentences(), summary.positions()));
     }

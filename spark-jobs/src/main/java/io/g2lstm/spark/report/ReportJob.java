@@ -2,30 +2,22 @@ package io.g2lstm.spark.report;
 
 import io.g2lstm.common.DataException;
 import io.g2lstm.common.fs.LocalFileStore;
-import io.g2lstm.report.BleuRow;
-import io.g2lstm.report.CompressionRow;
-import io.g2lstm.report.GateHistogramRow;
 import io.g2lstm.report.ReportData;
 import io.g2lstm.report.ReportWriter;
-import io.g2lstm.report.TokenGateRow;
-import io.g2lstm.report.TrainingRow;
+import io.g2lstm.results.BleuScoreRow;
+import io.g2lstm.results.CompressionResultRow;
+import io.g2lstm.results.GateHistogramRow;
+import io.g2lstm.results.GateTokenMeanRow;
+import io.g2lstm.results.TrainingMetrics;
 import io.g2lstm.spark.HadoopFiles;
 import io.g2lstm.spark.ResultTables;
-import io.g2lstm.spark.eval.BleuScoreRow;
-import io.g2lstm.spark.eval.CompressionResultRow;
-import io.g2lstm.spark.gates.GateHistogramTableRow;
-import io.g2lstm.spark.gates.GateTokenMeanRow;
-import io.g2lstm.spark.train.TrainingMetrics;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -46,64 +38,31 @@ public final class ReportJob {
     Path directory = output.resolve(runId);
     ReportWriter.REPORT.requireReplaceable(LocalFileStore.INSTANCE, directory.toString(), setting);
     HadoopFiles.requireWritable(setting, output.toString(), spark.sparkContext().hadoopConfiguration());
-    List<BleuRow> bleu = new ArrayList<>();
-    for (Row row : ResultTables.readRun(spark, warehouse, BleuScoreRow.TABLE, runId, BleuScoreRow.SCHEMA)) {
-      bleu.add(new BleuRow(row.getAs(ResultTables.MODEL_RUN), row.getAs("model"), row.getAs("gate_mode"),
-          row.getAs("epoch"), row.getAs("test_set"), row.getAs("beam"), row.getAs("flavour"), row.getAs("score"),
-          row.getList(row.fieldIndex("precisions")), row.getAs("brevity_penalty"), row.getAs("hyp_length"),
-          row.getAs("ref_length"), row.getAs("signature")));
-    }
-    List<CompressionRow> compression = new ArrayList<>();
-    for (Row row : ResultTables.readRun(spark, warehouse, CompressionResultRow.TABLE, runId,
-        CompressionResultRow.SCHEMA)) {
-      compression.add(new CompressionRow(row.getAs(ResultTables.MODEL_RUN), row.getAs("model"),
-          row.getAs("gate_mode"), row.getAs("method"), optionalDouble(row, "step"), optionalDouble(row, "clip"),
-          row.isNullAt(row.fieldIndex("rank")) ? OptionalInt.empty() : OptionalInt.of(row.getAs("rank")),
-          row.getAs("test_set"), row.getAs("bleu"), row.getAs("bleu_change"), row.getAs("valid_perplexity"),
-          row.getAs("compression_ratio")));
-    }
-    List<GateHistogramRow> histograms = new ArrayList<>();
-    for (Row row : ResultTables.readRun(spark, warehouse, GateHistogramTableRow.TABLE, runId,
-        GateHistogramTableRow.SCHEMA)) {
-      histograms.add(new GateHistogramRow(row.getAs(ResultTables.MODEL_RUN), row.getAs("model"),
-          row.getAs("gate_mode"), row.getAs("layer"), row.getAs("gate"), row.getAs("bin"), row.getAs("lower"),
-          row.getAs("upper"), row.getAs("count"), row.getAs("share_below_0_1"), row.getAs("share_above_0_9")));
-    }
-    List<TokenGateRow> tokens = new ArrayList<>();
-    for (Row row : ResultTables.readRun(spark, warehouse, GateTokenMeanRow.TABLE, runId, GateTokenMeanRow.SCHEMA)) {
-      tokens.add(new TokenGateRow(row.getAs(ResultTables.MODEL_RUN), row.getAs("model"), row.getAs("gate_mode"),
-          row.getAs("layer"), row.getAs("sentence"), row.getAs("position"), row.getAs("token"),
-          row.getAs("input_mean"), row.getAs("forget_mean")));
-    }
+    List<BleuScoreRow> bleu = ResultTables.readRun(spark, warehouse, BleuScoreRow.TABLE, runId);
+    List<CompressionResultRow> compression = ResultTables.readRun(spark, warehouse, CompressionResultRow.TABLE,
+        runId);
+    List<GateHistogramRow> histograms = ResultTables.readRun(spark, warehouse, GateHistogramRow.TABLE, runId);
+    List<GateTokenMeanRow> tokens = ResultTables.readRun(spark, warehouse, GateTokenMeanRow.TABLE, runId);
     Set<String> trainingRuns = new TreeSet<>();
-    bleu.forEach(row -> trainingRuns.add(row.modelRun()));
-    compression.forEach(row -> trainingRuns.add(row.modelRun()));
-    histograms.forEach(row -> trainingRuns.add(row.modelRun()));
-    tokens.forEach(row -> trainingRuns.add(row.modelRun()));
+    bleu.forEach(row -> trainingRuns.add(row.model().modelRun()));
+    compression.forEach(row -> trainingRuns.add(row.model().modelRun()));
+    histograms.forEach(row -> trainingRuns.add(row.model().modelRun()));
+    tokens.forEach(row -> trainingRuns.add(row.model().modelRun()));
     if (trainingRuns.isEmpty()) {
       trainingRuns.add(runId);
     }
-    List<TrainingRow> training = new ArrayList<>();
+    List<TrainingMetrics> training = new ArrayList<>();
     for (String trainingRun : trainingRuns) {
-      for (Row row : ResultTables.readRun(spark, warehouse, TrainingMetrics.TABLE, trainingRun,
-          TrainingMetrics.SCHEMA)) {
-        TrainingMetrics metrics = TrainingMetrics.fromRow(row);
-        training.add(new TrainingRow(metrics.runId(), metrics.model(), metrics.gateMode(), metrics.epoch(),
-            metrics.trainLoss(), metrics.validPerplexity()));
-      }
+      training.addAll(ResultTables.readRun(spark, warehouse, TrainingMetrics.TABLE, trainingRun));
     }
     if (bleu.isEmpty() && compression.isEmpty() && histograms.isEmpty() && tokens.isEmpty() && training.isEmpty()) {
       throw new DataException(warehouse + ": expected results of run '" + runId + "' in its tables ("
-          + BleuScoreRow.TABLE + ", " + CompressionResultRow.TABLE + ", " + GateHistogramTableRow.TABLE + ", "
+          + BleuScoreRow.TABLE + ", " + CompressionResultRow.TABLE + ", " + GateHistogramRow.TABLE + ", "
           + GateTokenMeanRow.TABLE + ", " + TrainingMetrics.TABLE + "), found none");
     }
     ReportWriter.write(new ReportData(runId, "tables read from " + warehouse + " at "
         + Instant.now().truncatedTo(ChronoUnit.SECONDS), bleu, compression, histograms, tokens, training),
         directory);
     return directory;
-  }
-
-  private static OptionalDouble optionalDouble(Row row, String column) {
-    return row.isNullAt(row.fieldIndex(column)) ? OptionalDouble.empty() : OptionalDouble.of(row.getAs(column));
   }
 }

@@ -13,6 +13,7 @@ import io.g2lstm.model.train.TrainSettings;
 import io.g2lstm.model.train.TrainingRun;
 import io.g2lstm.prep.corpus.Split;
 import io.g2lstm.prep.pipeline.PrepareManifest;
+import io.g2lstm.results.TrainingMetrics;
 import io.g2lstm.spark.HadoopFileStore;
 import io.g2lstm.spark.HadoopFiles;
 import io.g2lstm.spark.PreparedAssets;
@@ -245,16 +246,11 @@ public final class SparkTrainer {
     /** Replaces the run's rows in {@code training_metrics} by those up to this epoch. */
     @Override
     public void recordEpoch(TrainingRun.EpochReport report) {
-      TrainingMetrics row = new TrainingMetrics(runId, model.name(), SettingsReader.settingName(model.gate().mode()),
-          report.epoch(), report.step(), report.trainLoss(), report.validPerplexity(), report.tokensPerSecond(),
-          report.wallSeconds(), cluster.workers());
-      List<TrainingMetrics> updated = TrainingMetrics.upTo(rows, row);
-      List<Row> tableRows = new ArrayList<>();
-      for (TrainingMetrics metrics : updated) {
-        tableRows.add(metrics.toRow());
-      }
-      ResultTables.replaceRun(spark, cluster.warehouse(), TrainingMetrics.TABLE, runId, tableRows,
-          TrainingMetrics.SCHEMA);
+      TrainingMetrics row = new TrainingMetrics(runId, model.name(), model.gate().mode(), report.epoch(),
+          report.step(), report.trainLoss(), report.validPerplexity(), report.tokensPerSecond(), report.wallSeconds(),
+          cluster.workers());
+      List<TrainingMetrics> updated = upTo(rows, row);
+      ResultTables.replacePartition(spark, cluster.warehouse(), TrainingMetrics.TABLE, updated, List.of(runId));
       rows.clear();
       rows.addAll(updated);
     }
@@ -320,12 +316,21 @@ public final class SparkTrainer {
   }
 
   private List<TrainingMetrics> readMetrics(String runId) {
-    List<TrainingMetrics> rows = new ArrayList<>();
-    for (Row row : ResultTables.readRun(spark, cluster.warehouse(), TrainingMetrics.TABLE, runId,
-        TrainingMetrics.SCHEMA)) {
-      rows.add(TrainingMetrics.fromRow(row));
-    }
+    List<TrainingMetrics> rows = new ArrayList<>(ResultTables.readRun(spark, cluster.warehouse(),
+        TrainingMetrics.TABLE, runId));
     rows.sort((a, b) -> Integer.compare(a.epoch(), b.epoch()));
+    return rows;
+  }
+
+  /** The rows of a run after {@code latest}: earlier epochs kept, {@code latest}'s epoch and any later replaced. */
+  static List<TrainingMetrics> upTo(List<TrainingMetrics> earlier, TrainingMetrics latest) {
+    List<TrainingMetrics> rows = new ArrayList<>();
+    for (TrainingMetrics row : earlier) {
+      if (row.epoch() < latest.epoch()) {
+        rows.add(row);
+      }
+    }
+    rows.add(latest);
     return rows;
   }
 

@@ -13,6 +13,11 @@ import io.g2lstm.model.checkpoint.Checkpoint;
 import io.g2lstm.model.compress.CompressedCheckpoint;
 import io.g2lstm.model.compress.GateCompression;
 import io.g2lstm.model.decode.Translator;
+import io.g2lstm.model.layer.GateMode;
+import io.g2lstm.results.BleuFlavour;
+import io.g2lstm.results.BleuScoreRow;
+import io.g2lstm.results.ResultTable;
+import io.g2lstm.results.TranslationRow;
 import io.g2lstm.spark.ResultTables;
 import io.g2lstm.spark.train.TrainingFixture;
 import java.io.OutputStream;
@@ -48,8 +53,8 @@ class EvaluateJobTest extends OnTrainedModel {
         checkpoint.toString(), Optional.ofNullable(runId), new PrintStream(OutputStream.nullOutputStream()));
   }
 
-  private List<Row> table(String table) {
-    return spark.read().parquet(run.resolve("warehouse").resolve(table).toString())
+  private List<Row> table(ResultTable<?> table) {
+    return spark.read().parquet(run.resolve("warehouse").resolve(table.name()).toString())
         .orderBy("run_id", "model_run", "test_set", table.equals(TranslationRow.TABLE) ? "line" : "flavour")
         .collectAsList();
   }
@@ -65,15 +70,15 @@ class EvaluateJobTest extends OnTrainedModel {
 
     assertEquals("tiny-trained", result.runId(), "the run defaults to the checkpoint's training run");
     assertEquals("tiny-trained", result.model().modelRun());
-    assertEquals("g2", result.model().gateMode());
+    assertEquals(GateMode.G2, result.model().gateMode());
     assertEquals(2, result.model().epoch());
     assertEquals(2, result.scores().size());
     BleuScoreRow sacre = result.scores().get(0);
     BleuScoreRow tokenized = result.scores().get(1);
-    assertEquals(BleuScoreRow.SACREBLEU, sacre.flavour());
+    assertEquals(BleuFlavour.SACREBLEU, sacre.flavour());
     assertEquals(alone.bleu().sacreBleu().score().score(), sacre.score(), 1e-9);
     assertEquals(alone.bleu().sacreBleu().signature(), sacre.signature());
-    assertEquals(BleuScoreRow.MULTI_BLEU, tokenized.flavour());
+    assertEquals(BleuFlavour.MULTI_BLEU, tokenized.flavour());
     assertEquals(alone.bleu().multiBleu().score().score(), tokenized.score(), 1e-9);
     assertTrue(tokenized.signature().startsWith("multi-bleu.perl|case:mixed|tok:moses-de"), tokenized.signature());
     assertTrue(alone.hypotheses().stream().filter(h -> !h.isBlank()).count() > TrainingFixture.HELD_OUT_PAIRS / 2,
@@ -93,12 +98,12 @@ class EvaluateJobTest extends OnTrainedModel {
       assertEquals(alone.hypotheses().get(i), row.getAs("hypothesis"));
     }
     List<Row> scores = table(BleuScoreRow.TABLE);
-    assertEquals(List.of(BleuScoreRow.MULTI_BLEU, BleuScoreRow.SACREBLEU),
-        scores.stream().map(r -> r.getAs("flavour")).toList());
+    assertEquals(List.of("multi-bleu", "sacrebleu"), scores.stream().map(r -> r.getAs("flavour")).toList(),
+        "flavours stored in their configuration spelling");
     assertEquals("synthetic-test", scores.get(0).getAs("test_set"));
     assertEquals(2, (int) scores.get(0).getAs("beam"));
     assertEquals(4, scores.get(0).getList(scores.get(0).fieldIndex("precisions")).size());
-    assertTrue(Files.isRegularFile(run.resolve("warehouse").resolve(BleuScoreRow.TABLE).resolve("_provenance")
+    assertTrue(Files.isRegularFile(run.resolve("warehouse").resolve(BleuScoreRow.TABLE.name()).resolve("_provenance")
         .resolve("run_id=tiny-trained").resolve("model_run=tiny-trained.conf")));
   }
 
@@ -108,9 +113,9 @@ class EvaluateJobTest extends OnTrainedModel {
     evaluate(model, Map.of("evaluate.slices", 2), "study");
     assertEquals(2, table(BleuScoreRow.TABLE).size(), "the same model again replaces its rows");
     assertEquals(TrainingFixture.HELD_OUT_PAIRS, table(TranslationRow.TABLE).size());
-    List<Row> rows = ResultTables.readRun(spark, run.resolve("warehouse").toString(), BleuScoreRow.TABLE, "study",
-        BleuScoreRow.SCHEMA);
-    assertEquals(List.of("tiny-trained", "tiny-trained"), rows.stream().map(r -> r.getString(1)).toList());
+    List<BleuScoreRow> rows = ResultTables.readRun(spark, run.resolve("warehouse").toString(), BleuScoreRow.TABLE,
+        "study");
+    assertEquals(List.of("tiny-trained", "tiny-trained"), rows.stream().map(r -> r.model().modelRun()).toList());
   }
 
   @Test
@@ -130,8 +135,8 @@ class EvaluateJobTest extends OnTrainedModel {
     CompressedCheckpoint.write(Checkpoint.open(model), new GateCompression.Round(0.5), compressed, "output", "method");
     EvaluateJob.Result other = evaluate(compressed, twoTestSets, "study");
     assertEquals("tiny-trained+round-0.5", other.model().modelRun());
-    List<Row> rows = ResultTables.readRun(spark, run.resolve("warehouse").toString(), BleuScoreRow.TABLE, "study",
-        BleuScoreRow.SCHEMA);
+    List<BleuScoreRow> rows = ResultTables.readRun(spark, run.resolve("warehouse").toString(), BleuScoreRow.TABLE,
+        "study");
     assertEquals(8, rows.size(), "the compressed model's rows sit beside its source's");
   }
 
@@ -166,7 +171,7 @@ class EvaluateJobTest extends OnTrainedModel {
         Map.of("evaluate.test-sets", List.of(Map.of("name", "../x", "format", "plain", "source", source.toString(),
             "target", source.toString()))), null));
     assertTrue(name.getMessage().contains("evaluate.test-sets"), name.getMessage());
-    assertFalse(Files.exists(run.resolve("warehouse").resolve(BleuScoreRow.TABLE)), "nothing was written");
+    assertFalse(Files.exists(run.resolve("warehouse").resolve(BleuScoreRow.TABLE.name())), "nothing was written");
   }
 
   @Test
@@ -177,8 +182,8 @@ class EvaluateJobTest extends OnTrainedModel {
     ConfigurationException e = assertThrows(ConfigurationException.class, () -> evaluate(checkpoint, Map.of(),
         null));
     assertTrue(e.getMessage().startsWith("the checkpoint's translations directory "), e.getMessage());
-    assertFalse(Files.exists(run.resolve("warehouse").resolve(BleuScoreRow.TABLE)), "no table was written");
-    assertFalse(Files.exists(run.resolve("warehouse").resolve(TranslationRow.TABLE)));
+    assertFalse(Files.exists(run.resolve("warehouse").resolve(BleuScoreRow.TABLE.name())), "no table was written");
+    assertFalse(Files.exists(run.resolve("warehouse").resolve(TranslationRow.TABLE.name())));
 
     Path warehouseInTheWay = Files.writeString(run.resolve("not-a-warehouse"), "a file");
     e = assertThrows(ConfigurationException.class, () -> evaluate(model, Map.of("results.warehouse",

@@ -17,6 +17,7 @@ import io.g2lstm.model.decode.BeamSearch;
 import io.g2lstm.model.decode.Translator;
 import io.g2lstm.model.train.Evaluation;
 import io.g2lstm.prep.corpus.Split;
+import io.g2lstm.results.CompressionResultRow;
 import io.g2lstm.spark.ShardReader;
 import io.g2lstm.spark.train.TrainingFixture;
 import java.io.OutputStream;
@@ -56,7 +57,7 @@ class SweepJobTest extends OnTrainedModel {
   void everyCellIsTheCompressedModelEvaluated() throws Exception {
     List<CompressionResultRow> rows = sweep(TINY_GRID);
     assertEquals(List.of("none", "round", "round-clip", "svd"),
-        rows.stream().map(r -> r.variant().method()).toList());
+        rows.stream().map(CompressionResultRow::method).toList());
     CompressionResultRow original = rows.get(0);
     assertEquals(0, original.bleuChange());
     assertEquals(1, original.compressionRatio());
@@ -68,7 +69,7 @@ class SweepJobTest extends OnTrainedModel {
     BeamSearch search = new BeamSearch(1, 0, 2.0, 10);
     assertEquals(Evaluation.perplexity(checkpoint.loadModel(), validation, 32), original.validPerplexity(), 1e-6);
     for (CompressionResultRow row : rows.subList(1, rows.size())) {
-      GateCompression method = ((ModelVariant.Compressed) row.variant()).compression();
+      GateCompression method = row.compression().orElseThrow();
       GateCompressor.Compressed compressed = GateCompressor.compress(checkpoint.loadModel(), method);
       ComputationGraph graph = compressed.graph();
       Translator.Scored alone = Translator.forModel(checkpoint, graph, search, 32).translateAndScore(sources,
@@ -81,8 +82,8 @@ class SweepJobTest extends OnTrainedModel {
       assertTrue(row.compressionRatio() > 1, row.toString());
     }
 
-    List<Row> table = spark.read().parquet(run.resolve("warehouse").resolve(CompressionResultRow.TABLE).toString())
-        .orderBy("method").collectAsList();
+    List<Row> table = spark.read().parquet(run.resolve("warehouse").resolve(CompressionResultRow.TABLE.name())
+        .toString()).orderBy("method").collectAsList();
     assertEquals(4, table.size());
     Row svd = table.get(3);
     assertEquals("svd", svd.getAs("method"));
@@ -128,6 +129,7 @@ class SweepJobTest extends OnTrainedModel {
     otherData.put("sweep.validation-data", data.toString());
     DataException vocabulary = assertThrows(DataException.class, () -> sweep(otherData));
     assertTrue(vocabulary.getMessage().contains("expected the vocabularies"), vocabulary.getMessage());
-    assertFalse(Files.exists(run.resolve("warehouse").resolve(CompressionResultRow.TABLE)), "nothing was written");
+    assertFalse(Files.exists(run.resolve("warehouse").resolve(CompressionResultRow.TABLE.name())),
+        "nothing was written");
   }
 }

@@ -16,6 +16,8 @@ import io.g2lstm.model.gates.GateRecorder;
 import io.g2lstm.model.gates.GateStatistics;
 import io.g2lstm.model.gates.GateSummary;
 import io.g2lstm.prep.corpus.Split;
+import io.g2lstm.results.GateHistogramRow;
+import io.g2lstm.results.GateTokenMeanRow;
 import io.g2lstm.spark.ShardReader;
 import io.g2lstm.spark.eval.OnTrainedModel;
 import io.g2lstm.spark.train.TrainingFixture;
@@ -84,7 +86,7 @@ class GatesJobTest extends OnTrainedModel {
     assertEquals(alone.forget().above(), summary.forget().above());
     assertEquals(alone.input().mean(), summary.input().mean(), 1e-9);
 
-    List<Row> histogram = spark.read().parquet(run.resolve("warehouse").resolve(GateHistogramTableRow.TABLE)
+    List<Row> histogram = spark.read().parquet(run.resolve("warehouse").resolve(GateHistogramRow.TABLE.name())
         .toString()).orderBy("gate", "bin").collectAsList();
     assertEquals(40, histogram.size(), "20 bins for each of two gates");
     double forgetFractions = 0;
@@ -101,7 +103,7 @@ class GatesJobTest extends OnTrainedModel {
     assertEquals("</s>", first.get(first.size() - 1).token());
     assertEquals(pairs.sequenceIds()[2], tokens.stream().filter(t -> t.sentence() == 2).findFirst().orElseThrow()
         .sequenceId());
-    assertEquals(tokens.size(), spark.read().parquet(run.resolve("warehouse").resolve(GateTokenMeanRow.TABLE)
+    assertEquals(tokens.size(), spark.read().parquet(run.resolve("warehouse").resolve(GateTokenMeanRow.TABLE.name())
         .toString()).count());
     assertTrue(Files.isRegularFile(result.images().resolve("gate-histogram-decoder-0-input.svg")),
         result.images().toString());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.g2lstm.common.JobSettings;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.checkpoint.Checkpoint;
+import io.g2lstm.results.TrainingMetrics;
 import io.g2lstm.spark.SparkSessions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -109,7 +110,7 @@ class KillAndResumeTest {
 
     // Spark's and Hadoop's readers skip names starting with '.' or '_', so a crash may leave those behind; nothing
     // else may be left in the table, nor beside the checkpoints (which are found through 'latest' and 'best').
-    Path table = run.resolve("warehouse").resolve(TrainingMetrics.TABLE);
+    Path table = run.resolve("warehouse").resolve(TrainingMetrics.TABLE.name());
     assertEquals(List.of("run_id=" + RUN_ID), visibleNames(table));
     for (String file : visibleNames(table.resolve("run_id=" + RUN_ID))) {
       assertTrue(file.startsWith("part-") && file.endsWith(".parquet"), file);
@@ -193,7 +194,7 @@ class KillAndResumeTest {
   }
 
   private List<Row> tableRows() {
-    return spark.read().parquet(run.resolve("warehouse").resolve(TrainingMetrics.TABLE).toString())
+    return spark.read().parquet(run.resolve("warehouse").resolve(TrainingMetrics.TABLE.name()).toString())
         .orderBy("epoch").collectAsList();
   }
 

@@ -14,6 +14,7 @@ import io.g2lstm.model.data.TranslationAssets;
 import io.g2lstm.model.train.GlobalNormClipping;
 import io.g2lstm.model.train.TrainSettings;
 import io.g2lstm.model.train.Trainer;
+import io.g2lstm.results.TrainingMetrics;
 import io.g2lstm.spark.SparkSessions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -12,6 +12,7 @@ import io.g2lstm.common.Directories;
 import io.g2lstm.common.LifecycleException;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.checkpoint.Checkpoint;
+import io.g2lstm.results.TrainingMetrics;
 import io.g2lstm.spark.SparkSessions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -65,7 +66,7 @@ class SparkTrainerTest {
   }
 
   private List<Row> tableRows(Path output) {
-    return spark.read().parquet(output.resolve("warehouse").resolve(TrainingMetrics.TABLE).toString())
+    return spark.read().parquet(output.resolve("warehouse").resolve(TrainingMetrics.TABLE.name()).toString())
         .orderBy("run_id", "epoch").collectAsList();
   }
 
@@ -96,7 +97,7 @@ class SparkTrainerTest {
     assertEquals("airflow__run-1", latest.state().runId());
     assertEquals(latest.directory(), Checkpoint.open(run.resolve("train").resolve(Checkpoint.DIRECTORY)
         .resolve(Checkpoint.BEST)).directory(), "the better second epoch is the best");
-    assertTrue(Files.readString(run.resolve("warehouse").resolve(TrainingMetrics.TABLE).resolve("_provenance")
+    assertTrue(Files.readString(run.resolve("warehouse").resolve(TrainingMetrics.TABLE.name()).resolve("_provenance")
         .resolve("run_id=airflow__run-1.conf")).contains("averaging-frequency"));
 
     // The same command again (an Airflow retry after success): nothing to do, nothing duplicated.
@@ -190,8 +191,8 @@ class SparkTrainerTest {
     train(run.resolve("a"), short1, false, "nightly");
     train(run.resolve("b"), short1, false, "other");
     train(run.resolve("c"), short1, false, "nightly");
-    List<Row> rows = spark.read().parquet(run.resolve("shared-warehouse").resolve(TrainingMetrics.TABLE).toString())
-        .collectAsList();
+    List<Row> rows = spark.read().parquet(run.resolve("shared-warehouse").resolve(TrainingMetrics.TABLE.name())
+        .toString()).collectAsList();
     assertEquals(2, rows.size(), rows.toString());
   }
 

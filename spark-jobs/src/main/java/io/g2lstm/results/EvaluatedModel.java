@@ -1,4 +1,4 @@
-package io.g2lstm.spark.eval;
+package io.g2lstm.results;
 
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
@@ -11,59 +11,37 @@ import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.checkpoint.Checkpoint;
 import io.g2lstm.model.checkpoint.CheckpointAverage;
 import io.g2lstm.model.compress.CompressedCheckpoint;
-import io.g2lstm.spark.ResultTables;
+import io.g2lstm.model.layer.GateMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
+import java.util.Objects;
 
 /**
- * Which trained model evaluation rows are about, as its checkpoint says.
+ * Which trained model evaluation rows are about, as its checkpoint says: the columns {@code model_run} (the second
+ * partition column), {@code model}, {@code gate_mode} and {@code epoch} of every evaluation table.
  *
  * @param modelRun the training run that produced the checkpoint; for a checkpoint of single-process training,
  *     which has none, {@code <model>-<gate mode>}; for a checkpoint written by {@code compress}, that of its source
  *     followed by {@code +<variant>} (e.g. {@code run-1+svd-16}), and for one written by {@code average},
  *     {@code +average-<n>}, so that it never replaces its source's rows
  * @param model {@code model.name}
- * @param gateMode baseline, sharpened or g2
+ * @param gateMode the model's gates
  * @param epoch the epochs the checkpoint was trained for
- * @param checkpoint where the checkpoint was read from
  */
-public record EvaluatedModel(String modelRun, String model, String gateMode, int epoch, String checkpoint) {
+public record EvaluatedModel(String modelRun, String model, GateMode gateMode, int epoch) {
 
-  /**
-   * The columns every evaluation table begins with: {@code run_id} and {@code model_run} (the partition columns),
-   * {@code model}, {@code gate_mode} and {@code epoch}; a table adds its own.
-   */
-  public static StructType columns() {
-    return new StructType()
-        .add(ResultTables.RUN_ID, DataTypes.StringType, false)
-        .add(ResultTables.MODEL_RUN, DataTypes.StringType, false)
-        .add("model", DataTypes.StringType, false)
-        .add("gate_mode", DataTypes.StringType, false)
-        .add("epoch", DataTypes.IntegerType, false);
+  public EvaluatedModel {
+    Objects.requireNonNull(modelRun, "modelRun");
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(gateMode, "gateMode");
   }
 
-  /** A table row about this model in run {@code runId}: its values of {@link #columns()}, then {@code rest}. */
-  public Row row(String runId, Object... rest) {
-    Object[] values = new Object[5 + rest.length];
-    values[0] = runId;
-    values[1] = modelRun;
-    values[2] = model;
-    values[3] = gateMode;
-    values[4] = epoch;
-    System.arraycopy(rest, 0, values, 5, rest.length);
-    return RowFactory.create(values);
-  }
-
-  /** The model of a checkpoint read from {@code location}. */
-  public static EvaluatedModel of(Checkpoint checkpoint, String location) {
+  /** The model of a checkpoint. */
+  public static EvaluatedModel of(Checkpoint checkpoint) {
     ModelSettings settings = ModelSettings.from(checkpoint.settings());
-    String gateMode = SettingsReader.settingName(settings.gate().mode());
+    GateMode gateMode = settings.gate().mode();
     String runId = checkpoint.state().runId();
-    String modelRun = runId.isEmpty() ? settings.name() + "-" + gateMode : runId;
+    String modelRun = runId.isEmpty() ? settings.name() + "-" + SettingsReader.settingName(gateMode) : runId;
     Path compression = checkpoint.directory().resolve(CompressedCheckpoint.COMPRESSION);
     if (Files.isRegularFile(compression)) {
       modelRun += "+" + variant(compression);
@@ -74,7 +52,7 @@ public record EvaluatedModel(String modelRun, String model, String gateMode, int
     }
     // Model runs name table partitions and picture directories.
     Names.recorded(checkpoint.describe(Checkpoint.STATE), "a run id", modelRun);
-    return new EvaluatedModel(modelRun, settings.name(), gateMode, checkpoint.state().epoch(), location);
+    return new EvaluatedModel(modelRun, settings.name(), gateMode, checkpoint.state().epoch());
   }
 
   private static int averaged(Path record) {
