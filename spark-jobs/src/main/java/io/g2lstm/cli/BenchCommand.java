@@ -55,8 +55,8 @@ final class BenchCommand {
 
   static void run(List<String> args) throws IOException {
     CommandLine cli = new CommandLine("bench").option("--runs").option("--averaging-frequency").option("--batches")
-        .option("--conf").option("--epochs").option("--workers").option("--output").option("--target-perplexity")
-        .parse(args).atMostPositionals(1);
+        .option("--conf").repeatable(SettingOverrides.OPTION).option("--epochs").option("--workers").option("--output")
+        .option("--target-perplexity").parse(args).atMostPositionals(1);
     String what = cli.positionals().isEmpty() ? "all" : cli.positionals().get(0);
     if (what.equals("convergence")) {
       convergence(cli, System.out);
@@ -66,7 +66,8 @@ final class BenchCommand {
       scaling(cli, System.out);
       return;
     }
-    for (String option : List.of("--conf", "--epochs", "--workers", "--output", "--target-perplexity")) {
+    for (String option : List.of("--conf", SettingOverrides.OPTION, "--epochs", "--workers", "--output",
+        "--target-perplexity")) {
       if (cli.has(option)) {
         throw new ConfigurationException("bench " + what + ": expected no " + option + " (it belongs to bench "
             + "convergence and bench scaling), found one");
@@ -121,11 +122,11 @@ final class BenchCommand {
           + "scaling), found one");
     }
     Path conf = Path.of(cli.required("--conf"));
-    Map<String, Object> overrides = new HashMap<>();
+    Map<String, Object> overrides = new HashMap<>(SettingOverrides.of(cli));
     cli.value("--epochs").ifPresent(unused -> overrides.put("train.epochs", cli.intValue("--epochs", 1, 1, 100_000)));
     cli.value("--workers").ifPresent(unused -> overrides.put("train.spark.workers",
         cli.intValue("--workers", 1, 1, 4096)));
-    SettingsReader plain = SettingsReader.load(conf);
+    SettingsReader plain = SettingsReader.load(conf, overrides);
     String runId = benchRunId("convergence", plain);
     Path output = benchOutput(cli, "convergence", plain, runId);
     ConvergenceBenchmark.Result result = trainAndScore(conf, overrides, output, runId, out);
@@ -146,10 +147,10 @@ final class BenchCommand {
     }
     Path conf = Path.of(cli.required("--conf"));
     double target = cli.doubleValue("--target-perplexity", 1, 1e9);
-    SettingsReader plain = SettingsReader.load(conf);
+    Map<String, Object> overrides = new HashMap<>(SettingOverrides.of(cli));
+    SettingsReader plain = SettingsReader.load(conf, overrides);
     String runId = benchRunId("scaling", plain);
     Path output = benchOutput(cli, "scaling", plain, runId);
-    Map<String, Object> overrides = new HashMap<>();
     cli.value("--epochs").ifPresent(unused -> overrides.put("train.epochs", cli.intValue("--epochs", 1, 1, 100_000)));
     List<ConvergenceBenchmark.Result> results = new ArrayList<>();
     for (int workers = 1; workers <= 2; workers++) {

@@ -40,7 +40,8 @@ final class JobCommands {
   private JobCommands() {}
 
   static void prepare(List<String> args) {
-    CommandLine cli = new CommandLine("prepare").option("--conf").option("--master").parse(args)
+    CommandLine cli = new CommandLine("prepare").option("--conf").repeatable(SettingOverrides.OPTION)
+        .option("--master").parse(args)
         .atMostPositionals(0);
     runPrepare(JobSettings.read(settings(cli), PrepareSettings::from), cli.value("--master"), System.out);
   }
@@ -116,7 +117,8 @@ final class JobCommands {
 
   /** {@code report --run ID --conf FILE [--output DIR] [--master URL]}. */
   static void report(List<String> args) {
-    CommandLine cli = new CommandLine("report").option("--run").option("--conf").option("--output")
+    CommandLine cli = new CommandLine("report").option("--run").option("--conf")
+        .repeatable(SettingOverrides.OPTION).option("--output")
         .option("--master").parse(args).atMostPositionals(0);
     JobSettings<ReportSettings> job = JobSettings.read(settings(cli), ReportSettings::from);
     String warehouse = job.settings().warehouse();
@@ -152,7 +154,8 @@ final class JobCommands {
    */
   private static <S> void modelJob(String command, List<String> args, Function<SettingsReader, S> settingsOf,
       ModelJob<S> job) {
-    CommandLine cli = new CommandLine(command).option("--model").option("--conf").option("--run-id")
+    CommandLine cli = new CommandLine(command).option("--model").option("--conf")
+        .repeatable(SettingOverrides.OPTION).option("--run-id")
         .option("--master").parse(args).atMostPositionals(0);
     JobSettings<S> settings = JobSettings.read(settings(cli), settingsOf);
     String model = cli.required("--model");
@@ -166,10 +169,11 @@ final class JobCommands {
   }
 
   /**
-   * The settings of {@code --conf}, with the scratch directory they name put to use before any work makes a copy.
+   * The settings of {@code --conf} with the {@code --set} overrides over them, and the scratch directory they name
+   * put to use before any work makes a copy.
    */
   static SettingsReader settings(CommandLine cli) {
-    SettingsReader config = SettingsReader.load(Path.of(cli.required("--conf")));
+    SettingsReader config = SettingsReader.load(Path.of(cli.required("--conf")), SettingOverrides.of(cli));
     Scratch.use(config.section("scratch").string("directory"));
     return config;
   }

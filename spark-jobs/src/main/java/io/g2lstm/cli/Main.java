@@ -69,31 +69,34 @@ public final class Main {
       new Usage("models", "average", "average --model TRAIN_OUTPUT [--last 5] --output DIR",
           "the mean of the last epochs' checkpoints of a training run, as a new checkpoint directory (fairseq's "
               + "average_checkpoints)"),
-      new Usage(SPARK_JOBS, "prepare", "prepare --conf FILE [--master URL]",
+      new Usage(SPARK_JOBS, "prepare", "prepare --conf FILE [--set K=V]... [--master URL]",
           "corpora to BPE, vocabularies and Parquet shards"),
-      new Usage(SPARK_JOBS, "train", "train --conf FILE [--resume] [--run-id ID] [--master URL]",
+      new Usage(SPARK_JOBS, "train", "train --conf FILE [--set K=V]... [--resume] [--run-id ID] [--master URL]",
           "parameter-averaging training across Spark executors (local[train.spark.workers] by default)"),
-      new Usage(SPARK_JOBS, "train", "train --local --conf FILE [--resume]",
+      new Usage(SPARK_JOBS, "train", "train --local --conf FILE [--set K=V]... [--resume]",
           "train in this process from prepared shards"),
-      new Usage(SPARK_JOBS, "evaluate", "evaluate --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]",
+      new Usage(SPARK_JOBS, "evaluate",
+          "evaluate --model CHECKPOINT --conf FILE [--set K=V]... [--run-id ID] [--master URL]",
           "translate the test sets across the cluster; BLEU (sacreBLEU and tokenized) into bleu_scores, "
               + "translations"),
-      new Usage(SPARK_JOBS, "sweep", "sweep --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]",
+      new Usage(SPARK_JOBS, "sweep", "sweep --model CHECKPOINT --conf FILE [--set K=V]... [--run-id ID] [--master URL]",
           "BLEU and perplexity with the gate weights compressed by each method of sweep.grid, into "
               + "compression_results"),
-      new Usage(SPARK_JOBS, "gates", "gates --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]",
+      new Usage(SPARK_JOBS, "gates", "gates --model CHECKPOINT --conf FILE [--set K=V]... [--run-id ID] [--master URL]",
           "input and forget gate values of one layer on training pairs: gate_histograms, gate_token_means and SVG "
               + "pictures"),
-      new Usage(SPARK_JOBS, "report", "report --run ID --conf FILE [--output DIR] [--master URL]",
+      new Usage(SPARK_JOBS, "report", "report --run ID --conf FILE [--set K=V]... [--output DIR] [--master URL]",
           "the run's tables as an HTML page and a Markdown summary (in DIR/ID; DIR is report.output by default)"),
       new Usage(SPARK_JOBS, "demo", "demo [--work DIR] [--master URL]",
           "the whole pipeline on the embedded synthetic corpus"),
       new Usage("benchmarks", "bench", "bench bpe|tokenize|prepare|layer|train|spark|eval|memory|all",
           "speed figures (medians of repeated runs)"),
-      new Usage("benchmarks", "bench", "bench convergence --conf FILE [--epochs N] [--workers W] [--output DIR]",
+      new Usage("benchmarks", "bench",
+          "bench convergence --conf FILE [--set K=V]... [--epochs N] [--workers W] [--output DIR]",
           "trains the model from scratch with the Spark trainer: per epoch wall time, train loss and validation "
               + "perplexity, then the test BLEU of the best checkpoint"),
-      new Usage("benchmarks", "bench", "bench scaling --conf FILE --target-perplexity P [--epochs N] [--output DIR]",
+      new Usage("benchmarks", "bench",
+          "bench scaling --conf FILE [--set K=V]... --target-perplexity P [--epochs N] [--output DIR]",
           "trains the model with 1 and with 2 Spark workers: each one's wall time to validation perplexity P, the "
               + "speed-up, and the test BLEU of each one's best checkpoint"));
 
