@@ -55,7 +55,7 @@ final class BenchCommand {
 
   static void run(List<String> args) throws IOException {
     CommandLine cli = new CommandLine("bench").option("--runs").option("--averaging-frequency").option("--batches")
-        .option("--conf").repeatable(SettingOverrides.OPTION).option("--epochs").option("--workers").option("--output")
+        .option("--conf").option(SettingOverrides.OPTION).option("--epochs").option("--workers").option("--output")
         .option("--target-perplexity").parse(args).atMostPositionals(1);
     String what = cli.positionals().isEmpty() ? "all" : cli.positionals().get(0);
     if (what.equals("convergence")) {

@@ -12,6 +12,7 @@ import io.g2lstm.prep.pipeline.PrepareStatistics;
 import io.g2lstm.report.ReportWriter;
 import io.g2lstm.spark.PrepareJob;
 import io.g2lstm.spark.SparkSessions;
+import io.g2lstm.spark.TableCatalog;
 import io.g2lstm.spark.eval.EvaluateJob;
 import io.g2lstm.spark.eval.EvaluateSettings;
 import io.g2lstm.spark.eval.SweepJob;
@@ -26,12 +27,17 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.spark.SparkConf;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
 
 /** The Spark job commands: parse the command line, load the settings, run the job, print a summary. */
 final class JobCommands {
@@ -40,7 +46,7 @@ final class JobCommands {
   private JobCommands() {}
 
   static void prepare(List<String> args) {
-    CommandLine cli = new CommandLine("prepare").option("--conf").repeatable(SettingOverrides.OPTION)
+    CommandLine cli = new CommandLine("prepare").option("--conf").option(SettingOverrides.OPTION)
         .option("--master").parse(args)
         .atMostPositionals(0);
     runPrepare(JobSettings.read(settings(cli), PrepareSettings::from), cli.value("--master"), System.out);
@@ -118,7 +124,7 @@ final class JobCommands {
   /** {@code report --run ID --conf FILE [--output DIR] [--master URL]}. */
   static void report(List<String> args) {
     CommandLine cli = new CommandLine("report").option("--run").option("--conf")
-        .repeatable(SettingOverrides.OPTION).option("--output")
+        .option(SettingOverrides.OPTION).option("--output")
         .option("--master").parse(args).atMostPositionals(0);
     JobSettings<ReportSettings> job = JobSettings.read(settings(cli), ReportSettings::from);
     String warehouse = job.settings().warehouse();
@@ -131,6 +137,80 @@ final class JobCommands {
       System.out.println("report: " + directory.resolve(ReportWriter.HTML).toAbsolutePath());
     } finally {
       spark.stop();
+    }
+  }
+
+  /**
+   * {@code sql --conf FILE [--set K=V]... [--master URL] QUERY}: the query over the result tables of
+   * {@code results.warehouse} (each a view of its name, with its declared column types), printed as tab-separated
+   * text with a header line (tabs, newlines and backslashes in values escaped as {@code \t}, {@code \n} and
+   * {@code \\}; null as {@code \N}).
+   */
+  static void sql(List<String> args, PrintStream out) {
+    CommandLine cli = new CommandLine("sql").option("--conf").option(SettingOverrides.OPTION).option("--master")
+        .parse(args);
+    if (cli.positionals().size() != 1) {
+      throw new ConfigurationException("'sql': expected one query (quote it), found " + cli.positionals().size()
+          + " words");
+    }
+    String warehouse = JobSettings.read(settings(cli), Warehouse::from).settings().location();
+    SparkSession spark = SparkSessions.open("sql", Optional.of(cli.value("--master").orElse("local[1]")));
+    try {
+      List<String> tables = TableCatalog.registerViews(spark, warehouse);
+      Dataset<Row> rows;
+      try {
+        rows = spark.sql(cli.positionals().get(0));
+      } catch (Exception e) {
+        // Spark declares no exceptions: its AnalysisException (parse errors included) reaches here unchecked.
+        if (!(e instanceof AnalysisException)) {
+          throw e;
+        }
+        throw new ConfigurationException("'sql': " + e.getMessage().lines().findFirst().orElse("") + " (tables: "
+            + String.join(", ", tables) + ")", e);
+      }
+      out.println(String.join("\t", rows.columns()));
+      for (Row row : rows.collectAsList()) {
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < row.length(); i++) {
+          cells.add(row.isNullAt(i) ? "\\N" : tsv(row.schema().fields()[i].dataType() instanceof ArrayType
+              ? row.getList(i).toString() : row.get(i).toString()));
+        }
+        out.println(String.join("\t", cells));
+      }
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private static String tsv(String value) {
+    return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n");
+  }
+
+  /**
+   * {@code tables --conf FILE [--set K=V]... [--database NAME] [--master URL]}: creates the result tables of
+   * {@code results.warehouse} in the database {@code NAME} (default {@code g2lstm}) of the session's catalog, with
+   * their declared schemas and partitions, and prints the statements it ran.
+   */
+  static void tables(List<String> args, PrintStream out) {
+    CommandLine cli = new CommandLine("tables").option("--conf").option(SettingOverrides.OPTION)
+        .option("--database").option("--master").parse(args).atMostPositionals(0);
+    String warehouse = JobSettings.read(settings(cli), Warehouse::from).settings().location();
+    String database = Names.option("tables", "--database", cli.value("--database").orElse("g2lstm"));
+    SparkSession spark = SparkSessions.open("tables", Optional.of(cli.value("--master").orElse("local[1]")));
+    try {
+      for (String statement : TableCatalog.createTables(spark, warehouse, database)) {
+        out.println(statement + ";");
+      }
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** The settings of {@code sql} and {@code tables}: the warehouse. */
+  private record Warehouse(String location) {
+
+    static Warehouse from(SettingsReader config) {
+      return new Warehouse(config.section("results").nonBlankString("warehouse"));
     }
   }
 
@@ -155,7 +235,7 @@ final class JobCommands {
   private static <S> void modelJob(String command, List<String> args, Function<SettingsReader, S> settingsOf,
       ModelJob<S> job) {
     CommandLine cli = new CommandLine(command).option("--model").option("--conf")
-        .repeatable(SettingOverrides.OPTION).option("--run-id")
+        .option(SettingOverrides.OPTION).option("--run-id")
         .option("--master").parse(args).atMostPositionals(0);
     JobSettings<S> settings = JobSettings.read(settings(cli), settingsOf);
     String model = cli.required("--model");

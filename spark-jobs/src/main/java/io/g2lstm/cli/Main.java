@@ -40,6 +40,8 @@ public final class Main {
       Map.entry("sweep", JobCommands::sweep),
       Map.entry("gates", JobCommands::gates),
       Map.entry("report", JobCommands::report),
+      Map.entry("sql", args -> JobCommands.sql(args, System.out)),
+      Map.entry("tables", args -> JobCommands.tables(args, System.out)),
       Map.entry("demo", JobCommands::demo),
       Map.entry("bench", BenchCommand::run));
 
@@ -87,6 +89,12 @@ public final class Main {
               + "pictures"),
       new Usage(SPARK_JOBS, "report", "report --run ID --conf FILE [--set K=V]... [--output DIR] [--master URL]",
           "the run's tables as an HTML page and a Markdown summary (in DIR/ID; DIR is report.output by default)"),
+      new Usage(SPARK_JOBS, "sql", "sql --conf FILE [--set K=V]... [--master URL] QUERY",
+          "a Spark SQL query over the result tables of results.warehouse (views named after them, with their "
+              + "declared column types), printed as tab-separated text"),
+      new Usage(SPARK_JOBS, "tables", "tables --conf FILE [--set K=V]... [--database NAME] [--master URL]",
+          "creates the result tables in database NAME (g2lstm) of the session's catalog, with their declared "
+              + "schemas and partitions (persistent with a Hive metastore)"),
       new Usage(SPARK_JOBS, "demo", "demo [--work DIR] [--master URL]",
           "the whole pipeline on the embedded synthetic corpus"),
       new Usage("benchmarks", "bench", "bench bpe|tokenize|prepare|layer|train|spark|eval|memory|all",

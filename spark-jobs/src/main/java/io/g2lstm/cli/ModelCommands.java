@@ -50,7 +50,7 @@ final class ModelCommands {
    */
   static void train(List<String> args) {
     CommandLine cli = new CommandLine("train").flag("--local").flag("--resume").option("--conf")
-        .repeatable(SettingOverrides.OPTION)
+        .option(SettingOverrides.OPTION)
         .option("--run-id").option("--master").parse(args).atMostPositionals(0);
     SettingsReader config = JobCommands.settings(cli);
     if (!cli.has("--local")) {

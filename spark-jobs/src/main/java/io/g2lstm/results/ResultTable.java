@@ -31,6 +31,12 @@ public record ResultTable<R extends Record>(String name, Class<R> rowType, List<
     return new ResultTable<>(name, rowType, List.of(RUN_ID, MODEL_RUN));
   }
 
+  /** Every result table, in the order the README documents them. */
+  public static List<ResultTable<?>> all() {
+    return List.of(TrainingMetrics.TABLE, BleuScoreRow.TABLE, TranslationRow.TABLE, CompressionResultRow.TABLE,
+        GateHistogramRow.TABLE, GateTokenMeanRow.TABLE);
+  }
+
   /** The columns of the rows, in order. */
   public RowCodec<R> codec() {
     return RowCodec.of(rowType);

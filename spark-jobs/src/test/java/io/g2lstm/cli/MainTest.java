@@ -44,7 +44,7 @@ class MainTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"tokenize", "detokenize", "bpe", "translate", "bleu", "compress", "average", "prepare",
-      "train", "evaluate", "sweep", "gates", "report", "demo", "bench"})
+      "train", "evaluate", "sweep", "gates", "report", "sql", "tables", "demo", "bench"})
   void everyCommandPrintsItsOwnUsageOnStandardOutput(String command) {
     for (String[] args : List.of(new String[] {command, "--help"}, new String[] {command, "-h"},
         new String[] {"help", command}, new String[] {command, "--conf", "x.conf", "--help"})) {

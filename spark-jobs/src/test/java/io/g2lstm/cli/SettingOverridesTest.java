@@ -52,19 +52,19 @@ class SettingOverridesTest {
   void overridesApplyOverTheFileAreCheckedAndAreInTheResolvedConfiguration() throws Exception {
     Path conf = Files.writeString(dir.resolve("job.conf"), "prepare.corpora.train = [{ format = plain, "
         + "source = a.en, target = a.de }]\nprepare.bpe.merges = 100\n");
-    CommandLine cli = new CommandLine("prepare").option("--conf").repeatable(SettingOverrides.OPTION)
+    CommandLine cli = new CommandLine("prepare").option("--conf").option(SettingOverrides.OPTION)
         .parse(List.of("--conf", conf.toString(), "--set", "prepare.bpe.merges=250", "--set=prepare.partitions=3"));
     JobSettings<PrepareSettings> job = JobSettings.read(JobCommands.settings(cli), PrepareSettings::from);
     assertEquals(250, job.settings().bpeMerges());
     assertEquals(3, job.settings().partitions());
     assertTrue(job.resolved().contains("merges=250"), job.resolved());
 
-    CommandLine misspelt = new CommandLine("prepare").option("--conf").repeatable(SettingOverrides.OPTION)
+    CommandLine misspelt = new CommandLine("prepare").option("--conf").option(SettingOverrides.OPTION)
         .parse(List.of("--conf", conf.toString(), "--set", "prepare.bpe.mergez=250"));
     assertEquals("command line: key 'prepare.bpe.mergez': expected a known setting (see the defaults in "
         + "g2lstm-reference.conf), found an unknown key", assertThrows(ConfigurationException.class,
             () -> JobSettings.read(JobCommands.settings(misspelt), PrepareSettings::from)).getMessage());
-    CommandLine wrongType = new CommandLine("prepare").option("--conf").repeatable(SettingOverrides.OPTION)
+    CommandLine wrongType = new CommandLine("prepare").option("--conf").option(SettingOverrides.OPTION)
         .parse(List.of("--conf", conf.toString(), "--set", "prepare.bpe.merges=many"));
     assertTrue(assertThrows(ConfigurationException.class, () -> JobSettings.read(JobCommands.settings(wrongType),
         PrepareSettings::from)).getMessage().contains("key 'prepare.bpe.merges': expected an integer"));
