@@ -110,11 +110,11 @@ public final class RowCodec<R extends Record> {
     return values;
   }
 
-  /** The value of the column {@code name} in {@code row}. */
-  public Object value(R row, String name) {
+  /** The position of the column {@code name} in {@link #columns()} and {@link #values}. */
+  public int index(String name) {
     for (int i = 0; i < columns.size(); i++) {
       if (columns.get(i).name().equals(name)) {
-        return values(row).get(i);
+        return i;
       }
     }
     throw new IllegalArgumentException(rowType.getSimpleName() + ": expected a column '" + name + "', found "

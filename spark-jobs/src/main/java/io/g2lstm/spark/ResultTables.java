@@ -65,7 +65,10 @@ public final class ResultTables {
 
   /** The Spark row of a record of {@code table}. */
   public static <R extends Record> Row toRow(ResultTable<R> table, R record) {
-    List<Object> values = table.codec().values(record);
+    return toRow(table.codec().values(record));
+  }
+
+  private static Row toRow(List<Object> values) {
     Object[] cells = new Object[values.size()];
     for (int i = 0; i < cells.length; i++) {
       Object value = values.get(i);
@@ -98,16 +101,17 @@ public final class ResultTables {
     if (values.isEmpty() || values.size() > partitions.size()) {
       throw new IllegalArgumentException("expected values of " + partitions + ", found " + values);
     }
+    RowCodec<R> codec = table.codec();
     List<Row> rows = new ArrayList<>();
     for (R record : records) {
+      List<Object> cells = codec.values(record);
       for (int c = 0; c < values.size(); c++) {
-        Object value = table.codec().value(record, partitions.get(c));
-        if (!values.get(c).equals(value)) {
+        if (!values.get(c).equals(cells.get(codec.index(partitions.get(c))))) {
           throw new IllegalArgumentException(table + ": expected rows of " + partitions.get(c) + " = "
               + values.get(c) + ", found " + record);
         }
       }
-      rows.add(toRow(table, record));
+      rows.add(toRow(cells));
     }
     spark.createDataFrame(rows, schema(table)).coalesce(1).write().mode(SaveMode.Overwrite)
         .option("partitionOverwriteMode", "dynamic").partitionBy(partitions.toArray(new String[0]))

@@ -63,7 +63,8 @@ class RowCodecTest {
     assertTrue(GateHistogramRow.TABLE.codec().columns().stream().anyMatch(c -> c.name().equals("share_below_0_1")));
     assertEquals(List.of("study", "run-1", "tiny", "sharpened", 3), BleuScoreRow.TABLE.codec().values(BLEU)
         .subList(0, 5), "enums stored in their configuration spelling");
-    assertEquals("multi-bleu", BleuScoreRow.TABLE.codec().value(BLEU, "flavour"));
+    assertEquals("multi-bleu", BleuScoreRow.TABLE.codec().values(BLEU).get(BleuScoreRow.TABLE.codec()
+        .index("flavour")));
   }
 
   @Test
