@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
@@ -42,14 +43,34 @@ import org.apache.spark.sql.types.ArrayType;
 /** The Spark job commands: parse the command line, load the settings, run the job, print a summary. */
 final class JobCommands {
 
+  /**
+   * The flag of every Spark job that checks the command line, the settings, the inputs and the destinations as the
+   * job would before its first task, then stops without running anything.
+   */
+  static final String CHECK = "--check";
 
   private JobCommands() {}
 
   static void prepare(List<String> args) {
     CommandLine cli = new CommandLine("prepare").option("--conf").option(SettingOverrides.OPTION)
-        .option("--master").parse(args)
+        .option("--master").flag(CHECK).parse(args)
         .atMostPositionals(0);
-    runPrepare(JobSettings.read(settings(cli), PrepareSettings::from), cli.value("--master"), System.out);
+    JobSettings<PrepareSettings> job = JobSettings.read(settings(cli), PrepareSettings::from);
+    if (cli.has(CHECK)) {
+      printCheck("prepare", job, PrepareJob.check(job.settings(), SparkSessions.hadoopConfiguration()), System.out);
+      return;
+    }
+    runPrepare(job, cli.value("--master"), System.out);
+  }
+
+  /**
+   * What {@value #CHECK} prints: that the command line and settings were accepted (the settings' digest, as every
+   * result records it) and what the job's own checks of its inputs and destinations found.
+   */
+  static void printCheck(String command, JobSettings<?> job, List<String> found, PrintStream out) {
+    out.println(command + " " + CHECK + ": ok, nothing was run");
+    out.println("  settings: accepted (digest " + job.digest() + ")");
+    found.forEach(line -> out.println("  " + line));
   }
 
   static void demo(List<String> args) throws IOException {
@@ -106,30 +127,37 @@ final class JobCommands {
   /** {@code evaluate --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]}. */
   static void evaluate(List<String> args) {
     modelJob("evaluate", args, EvaluateSettings::from, (spark, job, model, runId) ->
-        EvaluateJob.run(spark, job, model, runId, System.out));
+        EvaluateJob.run(spark, job, model, runId, System.out), (job, model, runId, hadoop) ->
+        EvaluateJob.check(job, model, hadoop));
   }
 
   /** {@code sweep --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]}. */
   static void sweep(List<String> args) {
     modelJob("sweep", args, SweepSettings::from, (spark, job, model, runId) ->
-        SweepJob.run(spark, job, model, runId, System.out));
+        SweepJob.run(spark, job, model, runId, System.out), (job, model, runId, hadoop) ->
+        SweepJob.check(job, model, hadoop));
   }
 
   /** {@code gates --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]}. */
   static void gates(List<String> args) {
     modelJob("gates", args, GatesSettings::from, (spark, job, model, runId) ->
-        GatesJob.run(spark, job, model, runId, System.out));
+        GatesJob.run(spark, job, model, runId, System.out), GatesJob::check);
   }
 
   /** {@code report --run ID --conf FILE [--output DIR] [--master URL]}. */
   static void report(List<String> args) {
     CommandLine cli = new CommandLine("report").option("--run").option("--conf")
         .option(SettingOverrides.OPTION).option("--output")
-        .option("--master").parse(args).atMostPositionals(0);
+        .option("--master").flag(CHECK).parse(args).atMostPositionals(0);
     JobSettings<ReportSettings> job = JobSettings.read(settings(cli), ReportSettings::from);
     String warehouse = job.settings().warehouse();
     Path output = cli.value("--output").map(Path::of).orElse(job.settings().output());
     String runId = Names.option("report", "--run", cli.required("--run"));
+    if (cli.has(CHECK)) {
+      printCheck("report", job, ReportJob.check(warehouse, runId, output, cli.has("--output") ? "--output"
+          : "report.output", SparkSessions.hadoopConfiguration()), System.out);
+      return;
+    }
     SparkSession spark = SparkSessions.open("report", Optional.of(cli.value("--master").orElse("local[1]")));
     try {
       Path directory = ReportJob.run(spark, warehouse, runId, output, cli.has("--output") ? "--output"
@@ -228,18 +256,28 @@ final class JobCommands {
     void run(SparkSession spark, JobSettings<S> job, String model, Optional<String> runId);
   }
 
+  /** The checks of a {@link ModelJob}, without a Spark session: what they found, a line each. */
+  private interface ModelCheck<S> {
+    List<String> check(JobSettings<S> job, String model, Optional<String> runId, Configuration hadoop);
+  }
+
   /**
    * Parses {@code --model CHECKPOINT --conf FILE [--run-id ID] [--master URL]}, reads and checks the settings, and
    * only then runs the job in a Spark session.
    */
   private static <S> void modelJob(String command, List<String> args, Function<SettingsReader, S> settingsOf,
-      ModelJob<S> job) {
+      ModelJob<S> job, ModelCheck<S> check) {
     CommandLine cli = new CommandLine(command).option("--model").option("--conf")
         .option(SettingOverrides.OPTION).option("--run-id")
-        .option("--master").parse(args).atMostPositionals(0);
+        .option("--master").flag(CHECK).parse(args).atMostPositionals(0);
     JobSettings<S> settings = JobSettings.read(settings(cli), settingsOf);
     String model = cli.required("--model");
     Optional<String> runId = cli.value("--run-id").map(id -> Names.option(command, "--run-id", id));
+    if (cli.has(CHECK)) {
+      printCheck(command, settings, check.check(settings, model, runId, SparkSessions.hadoopConfiguration()),
+          System.out);
+      return;
+    }
     SparkSession spark = SparkSessions.open(command, cli.value("--master"));
     try {
       job.run(spark, settings, model, runId);

@@ -19,6 +19,7 @@ import io.g2lstm.model.train.Trainer;
 import io.g2lstm.prep.corpus.Split;
 import io.g2lstm.prep.corpus.Utf8LineReader;
 import io.g2lstm.spark.ShardReader;
+import io.g2lstm.spark.SparkSessions;
 import io.g2lstm.spark.train.SparkTrainer;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -31,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 
 /** The model commands: single-process training, translation and gate compression. */
@@ -51,16 +53,24 @@ final class ModelCommands {
   static void train(List<String> args) {
     CommandLine cli = new CommandLine("train").flag("--local").flag("--resume").option("--conf")
         .option(SettingOverrides.OPTION)
-        .option("--run-id").option("--master").parse(args).atMostPositionals(0);
+        .option("--run-id").option("--master").flag(JobCommands.CHECK).parse(args).atMostPositionals(0);
     SettingsReader config = JobCommands.settings(cli);
+    Optional<String> runId = cli.value("--run-id").map(id -> Names.option("train", "--run-id", id));
     if (!cli.has("--local")) {
-      JobCommands.runTrain(JobSettings.read(config, SparkTrainer.Settings::from), cli.has("--resume"),
-          cli.value("--run-id"), cli.value("--master"), System.out);
+      JobSettings<SparkTrainer.Settings> job = JobSettings.read(config, SparkTrainer.Settings::from);
+      if (cli.has(JobCommands.CHECK)) {
+        JobCommands.printCheck("train", job, SparkTrainer.check(job, cli.has("--resume"), runId,
+            SparkSessions.hadoopConfiguration()), System.out);
+        return;
+      }
+      JobCommands.runTrain(job, cli.has("--resume"), runId, cli.value("--master"), System.out);
       return;
     }
-    if (cli.has("--master")) {
-      throw new ConfigurationException("'train --local': expected no --master (it belongs to training on Spark), "
-          + "found --master");
+    for (String sparkOnly : List.of("--master", JobCommands.CHECK)) {
+      if (cli.has(sparkOnly)) {
+        throw new ConfigurationException("'train --local': expected no " + sparkOnly + " (it belongs to training on "
+            + "Spark), found " + sparkOnly);
+      }
     }
     JobSettings<LocalTraining> job = JobSettings.read(config, LocalTraining::from);
     TrainSettings train = job.settings().train();
@@ -71,8 +81,7 @@ final class ModelCommands {
       throw new DataException(train.data() + ": expected training pairs in the shards, found none");
     }
     new Trainer(job.settings().model(), train, Path.of(train.data()), job.resolved(), System.out)
-        .run(trainData, validData, cli.has("--resume"),
-            cli.value("--run-id").map(id -> Names.option("train", "--run-id", id)));
+        .run(trainData, validData, cli.has("--resume"), runId);
   }
 
   /** What {@code train --local} reads: the model and the {@code train} block, not the Spark trainer's settings. */

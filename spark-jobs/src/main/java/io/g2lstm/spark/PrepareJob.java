@@ -53,7 +53,7 @@ public final class PrepareJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     HadoopConf hadoop = new HadoopConf(jsc.hadoopConfiguration());
     int partitions = settings.partitions() > 0 ? settings.partitions() : jsc.defaultParallelism();
-    requireCorpusFiles(settings, jsc.hadoopConfiguration());
+    check(settings, jsc.hadoopConfiguration());
     List<JavaRDD<?>> cached = new ArrayList<>();
     try (StagedOutput out = StagedOutput.begin(settings.output(), PrepareManifest.OWNER, "prepare.output",
         jsc.hadoopConfiguration())) {
@@ -111,12 +111,14 @@ public final class PrepareJob {
   }
 
   /**
-   * Checks on the driver that every corpus file exists, so a typo fails at once rather than in a task, and that none
-   * lies inside the output that the job replaces.
+   * What the job checks on the driver before any work, so that a typo fails at once rather than in a task: every
+   * corpus file exists and none lies inside the output, and the output may be replaced by this job (it is absent or
+   * {@code prepare}'s own) and written. Returns what it found, a line each ({@code prepare --check}).
    */
-  private static void requireCorpusFiles(PrepareSettings settings, Configuration conf) {
+  public static List<String> check(PrepareSettings settings, Configuration conf) {
     HadoopFileStore files = new HadoopFileStore(conf);
     String output = files.qualify(settings.output());
+    int count = 0;
     for (CorpusSpec spec : settings.corpora()) {
       for (String file : List.of(spec.source(), spec.target())) {
         try {
@@ -129,11 +131,23 @@ public final class PrepareJob {
                 + "the corpora, found the file " + file + " of corpus '" + spec.name() + "' inside it; it is left "
                 + "as it is");
           }
+          count++;
         } catch (IOException e) {
           throw new UncheckedIOException("checking " + file, e);
         }
       }
     }
+    PrepareManifest.OWNER.requireReplaceable(files, settings.output(), "prepare.output");
+    HadoopFiles.requireWritable("prepare.output", settings.output(), conf);
+    boolean replaced;
+    try {
+      replaced = files.exists(settings.output());
+    } catch (IOException e) {
+      throw new UncheckedIOException("checking " + settings.output(), e);
+    }
+    return List.of(settings.corpora().size() + " corpora, " + count + " files: present",
+        "prepare.output " + output + ": " + (replaced ? "an earlier output of prepare, to be replaced" : "new")
+            + ", writable");
   }
 
   private static JavaRDD<PreparedPair> read(JavaSparkContext jsc, PrepareSettings settings, HadoopConf hadoop,

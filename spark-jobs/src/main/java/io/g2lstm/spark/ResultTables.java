@@ -118,6 +118,20 @@ public final class ResultTables {
         .parquet(location(warehouse, table));
   }
 
+  /** Whether {@code table} holds a partition of run {@code runId}. */
+  public static boolean hasRun(String warehouse, ResultTable<?> table, String runId, Configuration conf) {
+    Path directory = runPartition(warehouse, table, runId);
+    try {
+      return directory.getFileSystem(conf).exists(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + directory, e);
+    }
+  }
+
+  private static Path runPartition(String warehouse, ResultTable<?> table, String runId) {
+    return new Path(location(warehouse, table), ResultTable.RUN_ID + "=" + ExternalCatalogUtils.escapePathName(runId));
+  }
+
   /**
    * The rows of run {@code runId} (of all its models, in tables partitioned by model too), in the order they were
    * written; none when the table or the run does not exist yet. A row that does not fit its record (an unknown gate
@@ -125,15 +139,10 @@ public final class ResultTables {
    */
   public static <R extends Record> List<R> readRun(SparkSession spark, String warehouse, ResultTable<R> table,
       String runId) {
-    Path directory = new Path(location(warehouse, table), ResultTable.RUN_ID + "="
-        + ExternalCatalogUtils.escapePathName(runId));
-    try {
-      if (!directory.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(directory)) {
-        return List.of();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading " + directory, e);
+    if (!hasRun(warehouse, table, runId, spark.sparkContext().hadoopConfiguration())) {
+      return List.of();
     }
+    Path directory = runPartition(warehouse, table, runId);
     StructType schema = schema(table);
     Dataset<Row> rows = spark.read().schema(schema).option("basePath", location(warehouse, table))
         .parquet(directory.toString());

@@ -5,8 +5,10 @@ import io.g2lstm.spark.gpu.CudaBackend;
 import io.g2lstm.spark.gpu.GpuBindingPlugin;
 import java.util.Arrays;
 import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkException;
+import org.apache.spark.deploy.SparkHadoopUtil;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -52,6 +54,14 @@ public final class SparkSessions {
       }
       throw new IllegalStateException("starting Spark: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The Hadoop configuration a job's session would have (the {@code spark.hadoop.*} settings of the submission
+   * included), without starting Spark: what {@code --check} looks at the file systems through.
+   */
+  public static Configuration hadoopConfiguration() {
+    return SparkHadoopUtil.get().newConfiguration(new SparkConf());
   }
 
   /** Adds {@link GpuBindingPlugin} to {@code spark.plugins}, after any plugins the submission names. */

@@ -107,6 +107,22 @@ public final class TrainingRun {
   }
 
   /**
+   * What {@link #run} would do, checked without training: start a run, continue one (whose checkpoint has the
+   * data's vocabularies and the configured model), or nothing, the run being complete; or why it refuses.
+   */
+  public RunPlan plan(boolean resume, Optional<String> requestedRunId) {
+    RunPlan plan = RunPlan.decide(checkpoints.output(), checkpoints.latest(), checkpoints.recordedRunId(), resume,
+        requestedRunId, train.epochs(), this::newRunId);
+    if (plan instanceof RunPlan.Continue next) {
+      Checkpoint checkpoint = next.checkpoint();
+      TranslationAssets.load(assetsDirectory).requireSameVocabularies(checkpoint.assets(), "the data in "
+          + train.data(), checkpoint.toString());
+      Trainer.requireSameModel(checkpoint, model);
+    }
+    return plan;
+  }
+
+  /**
    * Trains up to {@code train.epochs} epochs.
    *
    * @param resume continue from the latest checkpoint under {@code train.output}
@@ -115,8 +131,7 @@ public final class TrainingRun {
    */
   public Outcome run(boolean resume, Optional<String> requestedRunId, String setup, FittingStart fitting) {
     TranslationAssets assets = TranslationAssets.load(assetsDirectory);
-    RunPlan plan = RunPlan.decide(checkpoints.output(), checkpoints.latest(), checkpoints.recordedRunId(), resume,
-        requestedRunId, train.epochs(), this::newRunId);
+    RunPlan plan = plan(resume, requestedRunId);
     ComputationGraph graph;
     ValidationHistory history;
     int firstEpoch;
@@ -128,8 +143,6 @@ public final class TrainingRun {
       return new Outcome(plan.runId(), List.of());
     } else if (plan instanceof RunPlan.Continue next) {
       Checkpoint checkpoint = next.checkpoint();
-      assets.requireSameVocabularies(checkpoint.assets(), "the data in " + train.data(), checkpoint.toString());
-      Trainer.requireSameModel(checkpoint, model);
       history = checkpoint.state().validation();
       firstEpoch = checkpoint.state().epoch();
       if (train.stopsAfter(firstEpoch, history)) {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -54,20 +55,13 @@ public final class EvaluateJob {
       Optional<String> runId, PrintStream log) {
     EvaluateSettings settings = job.settings();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    CheckpointFiles files = CheckpointFiles.read(modelPath, hadoop);
+    Inputs inputs = inputs(settings, modelPath, hadoop);
+    CheckpointFiles files = inputs.files();
+    Checkpoint checkpoint = inputs.checkpoint();
+    List<TestSet> testSets = inputs.testSets();
     Path translations = new Path(files.location(), TRANSLATIONS);
-    HadoopFiles.requireWritable("results.warehouse", settings.warehouse(), hadoop);
-    HadoopFiles.requireWritable("the checkpoint's " + TRANSLATIONS + " directory", translations.toString(), hadoop);
-    Checkpoint checkpoint = files.open();
-    // Checks that the model fits the checkpoint's vocabularies before the cluster does any work.
-    Translator.forModel(checkpoint, checkpoint.loadModel(), settings.decoding().search(), 1);
     EvaluatedModel model = EvaluatedModel.of(checkpoint);
     String run = runId.orElse(model.modelRun());
-    List<TestSet> testSets = new ArrayList<>();
-    HadoopConf opener = new HadoopConf(hadoop);
-    for (CorpusSpec spec : settings.testSets()) {
-      testSets.add(TestSet.read(spec, opener::open));
-    }
 
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int slices = settings.slices() > 0 ? settings.slices() : sc.defaultParallelism();
@@ -111,6 +105,38 @@ public final class EvaluateJob {
     }
     translationFiles.keySet().forEach(file -> log.println("  translations: " + file));
     return new Result(run, model, List.copyOf(scores), List.copyOf(translationFiles.keySet()));
+  }
+
+  /** The checkpoint and test sets of a run, read and checked on the driver, and what was found, a line each. */
+  private record Inputs(CheckpointFiles files, Checkpoint checkpoint, List<TestSet> testSets, List<String> found) {}
+
+  /**
+   * What a run checks before any translation, without a Spark session ({@code evaluate --check}): the checkpoint
+   * (its files, and a model that fits its vocabularies), the test sets, and that {@code results.warehouse} and the
+   * checkpoint's {@value #TRANSLATIONS} directory can be written. Returns what it found, a line each.
+   */
+  public static List<String> check(JobSettings<EvaluateSettings> job, String modelPath, Configuration hadoop) {
+    return inputs(job.settings(), modelPath, hadoop).found();
+  }
+
+  private static Inputs inputs(EvaluateSettings settings, String modelPath, Configuration hadoop) {
+    CheckpointFiles files = CheckpointFiles.read(modelPath, hadoop);
+    Path translations = new Path(files.location(), TRANSLATIONS);
+    HadoopFiles.requireWritable("results.warehouse", settings.warehouse(), hadoop);
+    HadoopFiles.requireWritable("the checkpoint's " + TRANSLATIONS + " directory", translations.toString(), hadoop);
+    Checkpoint checkpoint = files.open();
+    // Checks that the model fits the checkpoint's vocabularies before the cluster does any work.
+    Translator.forModel(checkpoint, checkpoint.loadModel(), settings.decoding().search(), 1);
+    List<TestSet> testSets = new ArrayList<>();
+    HadoopConf opener = new HadoopConf(hadoop);
+    for (CorpusSpec spec : settings.testSets()) {
+      testSets.add(TestSet.read(spec, opener::open));
+    }
+    return new Inputs(files, checkpoint, List.copyOf(testSets), List.of(
+        "--model " + modelPath + ": " + checkpoint + ", a model that fits its vocabularies",
+        testSets.stream().map(TestSet::toString).collect(Collectors.joining(", ")) + ": read",
+        "results.warehouse " + settings.warehouse() + ": writable",
+        TRANSLATIONS + " " + translations + ": writable"));
   }
 
   /** The two rows of a test set's score: sacreBLEU's and tokenized multi-bleu.perl's. */

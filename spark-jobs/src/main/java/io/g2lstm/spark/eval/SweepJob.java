@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -38,14 +39,20 @@ public final class SweepJob {
 
   private SweepJob() {}
 
+  /** The checkpoint, validation pairs and test sets of a sweep, read and checked, and what was found, a line each. */
+  private record Inputs(CheckpointFiles files, Checkpoint checkpoint, ParallelIds validation, List<TestSet> testSets,
+      List<String> found) {}
+
   /**
-   * @param modelPath a checkpoint directory or a training output (its latest checkpoint), on any Hadoop file system
-   * @param runId the run the rows belong to; by default the training run of the checkpoint
+   * What a sweep checks before any translation, without a Spark session ({@code sweep --check}): the checkpoint,
+   * that every method of the grid applies to its model, that the validation data has the checkpoint's vocabularies,
+   * the test sets, and that {@code results.warehouse} can be written. Returns what it found, a line each.
    */
-  public static List<CompressionResultRow> run(SparkSession spark, JobSettings<SweepSettings> job, String modelPath,
-      Optional<String> runId, PrintStream log) {
-    SweepSettings settings = job.settings();
-    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+  public static List<String> check(JobSettings<SweepSettings> job, String modelPath, Configuration hadoop) {
+    return inputs(job.settings(), modelPath, hadoop).found();
+  }
+
+  private static Inputs inputs(SweepSettings settings, String modelPath, Configuration hadoop) {
     CheckpointFiles files = CheckpointFiles.read(modelPath, hadoop);
     HadoopFiles.requireWritable("results.warehouse", settings.evaluate().warehouse(), hadoop);
     Checkpoint checkpoint = files.open();
@@ -57,8 +64,6 @@ public final class SweepJob {
         throw new ConfigurationException("sweep.grids." + settings.grid() + ": " + e.getMessage(), e);
       }
     }
-    EvaluatedModel model = EvaluatedModel.of(checkpoint);
-    String run = runId.orElse(model.modelRun());
     TranslationAssets data = PreparedAssets.load(settings.validationData(), hadoop);
     data.requireSameVocabularies(checkpoint.assets(), "the data in " + settings.validationData(),
         checkpoint.toString());
@@ -67,6 +72,30 @@ public final class SweepJob {
     for (CorpusSpec spec : settings.evaluate().testSets()) {
       testSets.add(TestSet.read(spec, new HadoopConf(hadoop)::open));
     }
+    return new Inputs(files, checkpoint, validation, List.copyOf(testSets), List.of(
+        "--model " + modelPath + ": " + checkpoint + "; the " + settings.methods().size() + " methods of "
+            + "sweep.grids." + settings.grid() + " apply to its model",
+        "validation data " + settings.validationData() + ": " + validation.size() + " pairs, the checkpoint's "
+            + "vocabularies",
+        testSets.stream().map(TestSet::toString).collect(Collectors.joining(", ")) + ": read",
+        "results.warehouse " + settings.evaluate().warehouse() + ": writable"));
+  }
+
+  /**
+   * @param modelPath a checkpoint directory or a training output (its latest checkpoint), on any Hadoop file system
+   * @param runId the run the rows belong to; by default the training run of the checkpoint
+   */
+  public static List<CompressionResultRow> run(SparkSession spark, JobSettings<SweepSettings> job, String modelPath,
+      Optional<String> runId, PrintStream log) {
+    SweepSettings settings = job.settings();
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    Inputs inputs = inputs(settings, modelPath, hadoop);
+    CheckpointFiles files = inputs.files();
+    Checkpoint checkpoint = inputs.checkpoint();
+    ParallelIds validation = inputs.validation();
+    List<TestSet> testSets = inputs.testSets();
+    EvaluatedModel model = EvaluatedModel.of(checkpoint);
+    String run = runId.orElse(model.modelRun());
 
     List<ModelVariant> variants = new ArrayList<>();
     variants.add(new ModelVariant.Original());

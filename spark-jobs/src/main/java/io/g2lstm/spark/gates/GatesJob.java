@@ -26,6 +26,7 @@ import io.g2lstm.results.ResultTable;
 import io.g2lstm.spark.HadoopFiles;
 import io.g2lstm.spark.PreparedAssets;
 import io.g2lstm.spark.ResultTables;
+import io.g2lstm.spark.ShardReader;
 import io.g2lstm.spark.ShardSchema;
 import io.g2lstm.spark.eval.CheckpointFiles;
 import java.io.PrintStream;
@@ -58,14 +59,22 @@ public final class GatesJob {
 
   private GatesJob() {}
 
+  /** The checkpoint of a gates run and where its pictures go, checked, and what was found, a line each. */
+  private record Inputs(CheckpointFiles files, Checkpoint checkpoint, Path images, List<String> found) {}
+
   /**
-   * @param modelPath a checkpoint directory or a training output (its latest checkpoint), on any Hadoop file system
-   * @param runId the run the rows belong to; by default the training run of the checkpoint
+   * What a run checks before any work, without a Spark session ({@code gates --check}): the checkpoint and its
+   * layer {@code gates.layer}, that the data has the checkpoint's vocabularies and enough training pairs for the
+   * selected sentences, that {@code gates.images} may be replaced, and that the destinations can be written. Returns
+   * what it found, a line each.
    */
-  public static Result run(SparkSession spark, JobSettings<GatesSettings> job, String modelPath, Optional<String> runId,
-      PrintStream log) {
-    GatesSettings settings = job.settings();
-    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+  public static List<String> check(JobSettings<GatesSettings> job, String modelPath, Optional<String> runId,
+      Configuration hadoop) {
+    return inputs(job.settings(), modelPath, runId, hadoop).found();
+  }
+
+  private static Inputs inputs(GatesSettings settings, String modelPath, Optional<String> runId,
+      Configuration hadoop) {
     CheckpointFiles files = CheckpointFiles.read(modelPath, hadoop);
     HadoopFiles.requireWritable("results.warehouse", settings.warehouse(), hadoop);
     Checkpoint checkpoint = files.open();
@@ -76,20 +85,40 @@ public final class GatesJob {
     }
     TranslationAssets data = PreparedAssets.load(settings.data(), hadoop);
     data.requireSameVocabularies(checkpoint.assets(), "the data in " + settings.data(), checkpoint.toString());
-    EvaluatedModel model = EvaluatedModel.of(checkpoint);
-    String run = runId.orElse(model.modelRun());
-    Path images = Path.of(settings.images(), run, model.modelRun());
-    ReportWriter.FIGURES.requireReplaceable(LocalFileStore.INSTANCE, images.toString(), "gates.images");
-    HadoopFiles.requireWritable("gates.images", images.getParent().toString(), hadoop);
-    Dataset<Row> pairs = spark.read().parquet(new org.apache.hadoop.fs.Path(settings.data(),
-        PrepareManifest.shardDirectory(Split.TRAIN)).toString()).orderBy(ShardSchema.SEQUENCE_ID)
-        .limit(settings.sentences());
     int needed = settings.selected().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
-    long available = pairs.limit(needed).count();
+    long available = Math.min(settings.sentences(), ShardReader.count(settings.data(), Split.TRAIN, hadoop));
     if (available < needed) {
       throw new DataException(settings.data() + ": expected at least " + needed + " training pairs (for "
           + "gates.selected-sentences), found " + available);
     }
+    EvaluatedModel model = EvaluatedModel.of(checkpoint);
+    Path images = Path.of(settings.images(), runId.orElse(model.modelRun()), model.modelRun());
+    ReportWriter.FIGURES.requireReplaceable(LocalFileStore.INSTANCE, images.toString(), "gates.images");
+    HadoopFiles.requireWritable("gates.images", images.getParent().toString(), hadoop);
+    return new Inputs(files, checkpoint, images, List.of(
+        "--model " + modelPath + ": " + checkpoint + ", with the layer of gates.layer",
+        "data " + settings.data() + ": the checkpoint's vocabularies, " + available + " training pairs to record",
+        "results.warehouse " + settings.warehouse() + ": writable",
+        "gates.images " + images + ": writable"));
+  }
+
+  /**
+   * @param modelPath a checkpoint directory or a training output (its latest checkpoint), on any Hadoop file system
+   * @param runId the run the rows belong to; by default the training run of the checkpoint
+   */
+  public static Result run(SparkSession spark, JobSettings<GatesSettings> job, String modelPath, Optional<String> runId,
+      PrintStream log) {
+    GatesSettings settings = job.settings();
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    Inputs inputs = inputs(settings, modelPath, runId, hadoop);
+    CheckpointFiles files = inputs.files();
+    Checkpoint checkpoint = inputs.checkpoint();
+    Path images = inputs.images();
+    EvaluatedModel model = EvaluatedModel.of(checkpoint);
+    String run = runId.orElse(model.modelRun());
+    Dataset<Row> pairs = spark.read().parquet(new org.apache.hadoop.fs.Path(settings.data(),
+        PrepareManifest.shardDirectory(Split.TRAIN)).toString()).orderBy(ShardSchema.SEQUENCE_ID)
+        .limit(settings.sentences());
     long start = System.nanoTime();
 
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());

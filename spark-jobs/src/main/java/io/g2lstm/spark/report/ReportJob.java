@@ -8,6 +8,7 @@ import io.g2lstm.results.BleuScoreRow;
 import io.g2lstm.results.CompressionResultRow;
 import io.g2lstm.results.GateHistogramRow;
 import io.g2lstm.results.GateTokenMeanRow;
+import io.g2lstm.results.ResultTable;
 import io.g2lstm.results.TrainingMetrics;
 import io.g2lstm.spark.HadoopFiles;
 import io.g2lstm.spark.ResultTables;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -30,14 +32,37 @@ public final class ReportJob {
   private ReportJob() {}
 
   /**
+   * What the job checks before reading the tables, without a Spark session ({@code report --check}): that
+   * {@code <output>/<run id>} may be replaced (it is absent or a report) and written, and that the warehouse holds
+   * results of the run. Returns what it found, a line each.
+   */
+  public static List<String> check(String warehouse, String runId, Path output, String setting,
+      Configuration conf) {
+    Path directory = output.resolve(runId);
+    ReportWriter.REPORT.requireReplaceable(LocalFileStore.INSTANCE, directory.toString(), setting);
+    HadoopFiles.requireWritable(setting, output.toString(), conf);
+    List<String> tables = new ArrayList<>();
+    for (ResultTable<?> table : List.of(BleuScoreRow.TABLE, CompressionResultRow.TABLE, GateHistogramRow.TABLE,
+        GateTokenMeanRow.TABLE, TrainingMetrics.TABLE)) {
+      if (ResultTables.hasRun(warehouse, table, runId, conf)) {
+        tables.add(table.name());
+      }
+    }
+    if (tables.isEmpty()) {
+      throw new DataException(warehouse + ": expected results of run '" + runId + "' in its tables, found none");
+    }
+    return List.of("results.warehouse " + warehouse + ": run " + runId + " in " + String.join(", ", tables),
+        setting + " " + directory + ": writable");
+  }
+
+  /**
    * Writes the report of {@code runId} into {@code <output>/<run id>} and returns that directory.
    *
    * @param setting the setting or option that chose {@code output}, for messages
    */
   public static Path run(SparkSession spark, String warehouse, String runId, Path output, String setting) {
+    check(warehouse, runId, output, setting, spark.sparkContext().hadoopConfiguration());
     Path directory = output.resolve(runId);
-    ReportWriter.REPORT.requireReplaceable(LocalFileStore.INSTANCE, directory.toString(), setting);
-    HadoopFiles.requireWritable(setting, output.toString(), spark.sparkContext().hadoopConfiguration());
     List<BleuScoreRow> bleu = ResultTables.readRun(spark, warehouse, BleuScoreRow.TABLE, runId);
     List<CompressionResultRow> compression = ResultTables.readRun(spark, warehouse, CompressionResultRow.TABLE,
         runId);

@@ -8,7 +8,9 @@ import io.g2lstm.common.SettingsReader;
 import io.g2lstm.model.ModelSettings;
 import io.g2lstm.model.checkpoint.Checkpoint;
 import io.g2lstm.model.checkpoint.CheckpointStore;
+import io.g2lstm.model.data.TranslationAssets;
 import io.g2lstm.model.train.GlobalNormClipping;
+import io.g2lstm.model.train.RunPlan;
 import io.g2lstm.model.train.TrainSettings;
 import io.g2lstm.model.train.TrainingRun;
 import io.g2lstm.prep.corpus.Split;
@@ -18,7 +20,9 @@ import io.g2lstm.spark.HadoopFileStore;
 import io.g2lstm.spark.HadoopFiles;
 import io.g2lstm.spark.PreparedAssets;
 import io.g2lstm.spark.ResultTables;
+import io.g2lstm.spark.ShardReader;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -115,18 +119,10 @@ public final class SparkTrainer {
 
   private Result run(boolean resume, Optional<String> requestedRunId, java.nio.file.Path assetsDirectory,
       Configuration hadoop) {
+    check(new Settings(model, train, cluster), resume, requestedRunId, assetsDirectory, hadoop);
     Dataset<Row> trainShards = shards(Split.TRAIN);
     Dataset<Row> validShards = shards(Split.VALID);
     long[] trainCounts = pairsAndTokens(trainShards);
-    if (trainCounts[0] == 0) {
-      throw new DataException(new Path(train.data(), PrepareManifest.shardDirectory(Split.TRAIN))
-          + ": expected training pairs in the shards, found none");
-    }
-    HadoopFiles.requireWritable("train.output", train.output(), hadoop);
-    HadoopFiles.requireWritable("results.warehouse", cluster.warehouse(), hadoop);
-    if (cluster.rddTraining() == SparkTrainSettings.RddTraining.EXPORT) {
-      HadoopFiles.requireWritable("train.spark.export-directory", cluster.exportDirectory(), hadoop);
-    }
     CheckpointStore checkpoints = new CheckpointStore(new HadoopFileStore(hadoop), train.output());
     List<SparkFitting> started = new ArrayList<>();
     TrainingRun.Outcome outcome = new TrainingRun(model, train, checkpoints, assetsDirectory, resolvedConfiguration,
@@ -140,6 +136,62 @@ public final class SparkTrainer {
         : Optional.of(started.get(0).statistics());
     statistics.ifPresent(s -> log.println("train: " + s.line()));
     return new Result(outcome.runId(), readMetrics(outcome.runId()), statistics);
+  }
+
+  /**
+   * What a run checks before its first minibatch, without a Spark session ({@code train --check}): the prepared data
+   * (manifest, vocabularies, training pairs in the shards), that {@code train.output}, {@code results.warehouse}
+   * and the export directory can be written, and what the run would do in {@code train.output}: start, continue a
+   * checkpoint that has the data's vocabularies and the configured model, or nothing. Returns what it found, a line
+   * each.
+   */
+  public static List<String> check(JobSettings<Settings> job, boolean resume, Optional<String> requestedRunId,
+      Configuration hadoop) {
+    java.nio.file.Path assetsDirectory = PreparedAssets.copyToLocal(job.settings().train().data(), hadoop);
+    try {
+      return check(job.settings(), resume, requestedRunId, assetsDirectory, hadoop);
+    } finally {
+      Directories.deleteTree(assetsDirectory);
+    }
+  }
+
+  private static List<String> check(Settings settings, boolean resume, Optional<String> requestedRunId,
+      java.nio.file.Path assetsDirectory, Configuration hadoop) {
+    TrainSettings train = settings.train();
+    SparkTrainSettings cluster = settings.cluster();
+    TranslationAssets assets = TranslationAssets.load(assetsDirectory);
+    long trainPairs = ShardReader.count(train.data(), Split.TRAIN, hadoop);
+    if (trainPairs == 0) {
+      throw new DataException(new Path(train.data(), PrepareManifest.shardDirectory(Split.TRAIN))
+          + ": expected training pairs in the shards, found none");
+    }
+    long validPairs = ShardReader.count(train.data(), Split.VALID, hadoop);
+    HadoopFiles.requireWritable("train.output", train.output(), hadoop);
+    HadoopFiles.requireWritable("results.warehouse", cluster.warehouse(), hadoop);
+    List<String> found = new ArrayList<>();
+    found.add(String.format(Locale.ROOT, "train.data %s: %,d training and %,d validation pairs, vocabularies of %,d "
+        + "and %,d entries", train.data(), trainPairs, validPairs, assets.sourceVocabulary().size(),
+        assets.targetVocabulary().size()));
+    found.add("results.warehouse " + cluster.warehouse() + ": writable");
+    if (cluster.rddTraining() == SparkTrainSettings.RddTraining.EXPORT) {
+      HadoopFiles.requireWritable("train.spark.export-directory", cluster.exportDirectory(), hadoop);
+      found.add("train.spark.export-directory " + cluster.exportDirectory() + ": writable");
+    }
+    CheckpointStore checkpoints = new CheckpointStore(new HadoopFileStore(hadoop), train.output());
+    RunPlan plan = new TrainingRun(settings.model(), train, checkpoints, assetsDirectory, "",
+        new PrintStream(OutputStream.nullOutputStream())).plan(resume, requestedRunId);
+    String runId = requestedRunId.isPresent() || !(plan instanceof RunPlan.Fresh) ? "run " + plan.runId()
+        : "a new run";
+    String outcome;
+    if (plan instanceof RunPlan.Continue next) {
+      outcome = "continues " + runId + " after " + next.checkpoint();
+    } else if (plan instanceof RunPlan.Complete complete) {
+      outcome = runId + " is complete (" + complete.checkpoint() + "); nothing to train";
+    } else {
+      outcome = "starts " + runId;
+    }
+    found.add("train.output " + train.output() + ": writable; " + outcome);
+    return found;
   }
 
   /**
