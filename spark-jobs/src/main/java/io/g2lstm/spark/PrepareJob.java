@@ -146,8 +146,8 @@ public final class PrepareJob {
       throw new UncheckedIOException("checking " + settings.output(), e);
     }
     return List.of(settings.corpora().size() + " corpora, " + count + " files: present",
-        "prepare.output " + output + ": " + (replaced ? "an earlier output of prepare, to be replaced" : "new")
-            + ", writable");
+        "prepare.output " + settings.output() + ": "
+            + (replaced ? "an earlier output of prepare, to be replaced" : "new") + ", writable");
   }
 
   private static JavaRDD<PreparedPair> read(JavaSparkContext jsc, PrepareSettings settings, HadoopConf hadoop,
