@@ -123,6 +123,31 @@ class MainTest {
   }
 
   @Test
+  void checkNamesAMissingCorpusFileAndRefusesAnOutputPrepareDidNotWrite() throws IOException {
+    Files.writeString(dir.resolve("a.en"), "a\n");
+    Files.writeString(dir.resolve("a.de"), "a\n");
+    Path conf = dir.resolve("check.conf");
+    Files.writeString(conf, "prepare {\n  output = \"" + dir.resolve("out") + "\"\n"
+        + "  corpora.train = [{ name = europarl, format = plain, source = \"" + dir.resolve("a.en")
+        + "\", target = \"" + dir.resolve("nope.de") + "\" }]\n}\n");
+    assertOneLine(run(1, "prepare", "--conf", conf.toString(), "--check"), "corpus 'europarl'", "nope.de");
+    Files.createDirectories(dir.resolve("out"));
+    Files.writeString(dir.resolve("out").resolve("notes.txt"), "mine");
+    Files.writeString(conf, Files.readString(conf).replace("nope.de", "a.de"));
+    assertOneLine(run(1, "prepare", "--conf", conf.toString(), "--check"), "prepare.output",
+        dir.resolve("out").toString());
+    assertEquals(List.of(dir.resolve("out").resolve("notes.txt")), Files.list(dir.resolve("out")).toList());
+  }
+
+  @Test
+  void checkBelongsToTrainingOnSpark() throws IOException {
+    Path conf = dir.resolve("empty.conf");
+    Files.writeString(conf, "");
+    assertOneLine(run(2, "train", "--local", "--conf", conf.toString(), "--check"), "'train --local'",
+        "--check");
+  }
+
+  @Test
   void unknownKeyInTheConfigurationIsAUsageError() throws IOException {
     Path conf = dir.resolve("typo.conf");
     Files.writeString(conf, "prepare.corpora.train = [{ format = plain, source = a, target = b }]\n"
