@@ -149,7 +149,19 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    int status = run(args, System.out, System.err);
+    // In YARN cluster mode this runs in the ApplicationMaster, which records success only when main returns: an exit
+    // before that is reported as a failure (exit code 16) and the whole job is run again.
+    if (status == 0 && inYarnApplicationMaster()) {
+      return;
+    }
+    System.exit(status);
+  }
+
+  /** Whether this is the driver of a YARN cluster-mode application (the ApplicationMaster sets both properties). */
+  static boolean inYarnApplicationMaster() {
+    return "cluster".equals(System.getProperty("spark.submit.deployMode"))
+        && System.getProperty("spark.master", "").startsWith("yarn");
   }
 
   /** Runs a command and returns the exit status; usage asked for goes to standard output. */

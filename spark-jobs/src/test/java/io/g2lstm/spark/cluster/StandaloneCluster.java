@@ -52,7 +52,7 @@ public final class StandaloneCluster implements AutoCloseable {
   private static final Pattern ALIVE_WORKERS = Pattern.compile("\"aliveworkers\"\\s*:\\s*(\\d+)");
 
   /** Spark on Java 17 needs these packages opened: the list of the parent pom, bin/g2lstm and deploy/. */
-  private static final List<String> ADD_OPENS = Stream.of("java.lang", "java.lang.invoke", "java.lang.reflect",
+  static final List<String> ADD_OPENS = Stream.of("java.lang", "java.lang.invoke", "java.lang.reflect",
       "java.io", "java.net", "java.nio", "java.util", "java.util.concurrent", "java.util.concurrent.atomic",
       "sun.nio.ch", "sun.nio.cs", "sun.security.action", "sun.util.calendar")
       .map(p -> "--add-opens=java.base/" + p + "=ALL-UNNAMED").toList();
@@ -60,7 +60,7 @@ public final class StandaloneCluster implements AutoCloseable {
   private static final String EXECUTOR_JAVA_OPTIONS = "spark.executor.extraJavaOptions";
 
   /** Master, worker and executor logs: Spark's informative lines, without Hadoop's and Parquet's chatter. */
-  private static final String LOG4J2 = """
+  static final String LOG4J2 = """
       rootLogger.level = info
       rootLogger.appenderRef.stderr.ref = console
       appender.console.type = Console
@@ -284,7 +284,7 @@ public final class StandaloneCluster implements AutoCloseable {
   }
 
   /** Asks a JVM and its children (a worker's executors) to stop, and kills what is still running after a while. */
-  private static void stop(Process process) {
+  static void stop(Process process) {
     List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
     all.add(process.toHandle());
     all.forEach(ProcessHandle::destroy);
@@ -301,12 +301,12 @@ public final class StandaloneCluster implements AutoCloseable {
     }
   }
 
-  private static boolean isLog(Path file) {
+  static boolean isLog(Path file) {
     String name = file.getFileName().toString();
     return name.endsWith(".log") || name.equals("stderr") || name.equals("stdout");
   }
 
-  private static String tail(Path file) {
+  static String tail(Path file) {
     try {
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
       return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
@@ -315,7 +315,7 @@ public final class StandaloneCluster implements AutoCloseable {
     }
   }
 
-  private static String javaBinary() {
+  static String javaBinary() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
@@ -325,7 +325,7 @@ public final class StandaloneCluster implements AutoCloseable {
     }
   }
 
-  private static void requireExists(Path path) {
+  static void requireExists(Path path) {
     if (!Files.exists(path)) {
       throw new IllegalStateException("expected " + path + " (built by 'mvn package' in spark-jobs), found nothing");
     }
