@@ -28,6 +28,7 @@ import io.g2lstm.prep.pipeline.PrepareSettings;
 import io.g2lstm.prep.tokenize.MosesTokenizer;
 import io.g2lstm.spark.PrepareJob;
 import io.g2lstm.spark.SparkSessions;
+import io.g2lstm.spark.cluster.StandaloneCluster;
 import io.g2lstm.spark.train.AveragingStatistics;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -129,7 +130,7 @@ final class BenchCommand {
     SettingsReader plain = SettingsReader.load(conf, overrides);
     String runId = benchRunId("convergence", plain);
     Path output = benchOutput(cli, "convergence", plain, runId);
-    ConvergenceBenchmark.Result result = trainAndScore(conf, overrides, output, runId, out);
+    ConvergenceBenchmark.Result result = trainAndScore(conf, overrides, output, runId, Optional.empty(), out);
     out.printf(Locale.ROOT, "bench convergence: %s on %s%n", conf, machine());
     result.lines().forEach(out::println);
     out.println("  output: " + output);
@@ -137,11 +138,12 @@ final class BenchCommand {
 
   /**
    * {@code bench scaling --conf FILE --target-perplexity P [--epochs N] [--output DIR]}: trains the configuration's
-   * model from scratch with 1 and with 2 workers (Spark local mode, one core each), into {@code DIR/workers-1} and
+   * model from scratch with 1 and with 2 workers (executors of one core each, in JVMs of their own on a standalone
+   * cluster of this machine; the driver in this JVM), into {@code DIR/workers-1} and
    * {@code DIR/workers-2}, prints each run's table and then each one's wall time to validation perplexity P, the
    * speed-up and the test BLEU of each run's best checkpoint.
    */
-  private static void scaling(CommandLine cli, PrintStream out) {
+  private static void scaling(CommandLine cli, PrintStream out) throws IOException {
     if (cli.has("--workers")) {
       throw new ConfigurationException("bench scaling: expected no --workers (it trains with 1 and 2), found one");
     }
@@ -153,14 +155,21 @@ final class BenchCommand {
     Path output = benchOutput(cli, "scaling", plain, runId);
     cli.value("--epochs").ifPresent(unused -> overrides.put("train.epochs", cli.intValue("--epochs", 1, 1, 100_000)));
     List<ConvergenceBenchmark.Result> results = new ArrayList<>();
-    for (int workers = 1; workers <= 2; workers++) {
-      overrides.put("train.spark.workers", workers);
-      ConvergenceBenchmark.Result result = trainAndScore(conf, overrides, output.resolve("workers-" + workers),
-          runId + "-workers-" + workers, out);
-      result.lines().forEach(out::println);
-      results.add(result);
+    try (StandaloneCluster cluster = StandaloneCluster.startFromThisJvm(2)) {
+      for (int workers = 1; workers <= 2; workers++) {
+        overrides.put("train.spark.workers", workers);
+        ConvergenceBenchmark.Result result = trainAndScore(conf, overrides, output.resolve("workers-" + workers),
+            runId + "-workers-" + workers, Optional.of(cluster.applicationSettings(workers)), out);
+        result.lines().forEach(out::println);
+        results.add(result);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the standalone cluster ran", e);
     }
-    out.printf(Locale.ROOT, "bench scaling: %s to validation perplexity %.2f on %s%n", conf, target, machine());
+    out.printf(Locale.ROOT, "bench scaling: %s to validation perplexity %.2f on %s; the driver in this JVM, each "
+        + "worker's replica in an executor JVM of its own (a standalone cluster of 2 one-core workers)%n", conf,
+        target, machine());
     ConvergenceBenchmark.scalingLines(target, results).forEach(out::println);
     out.println("  output: " + output);
   }
@@ -180,17 +189,21 @@ final class BenchCommand {
     return output;
   }
 
-  /** Trains {@code conf} with {@code overrides} from scratch into {@code output} and scores its best checkpoint. */
+  /**
+   * Trains {@code conf} with {@code overrides} from scratch into {@code output} and scores its best checkpoint, in a
+   * local session of {@code train.spark.workers} cores or, given {@code cluster}'s settings, on a cluster.
+   */
   private static ConvergenceBenchmark.Result trainAndScore(Path conf, Map<String, Object> overrides, Path output,
-      String runId, PrintStream out) {
+      String runId, Optional<Map<String, String>> cluster, PrintStream out) {
     Map<String, Object> all = new HashMap<>(overrides);
     all.put("train.output", output.resolve("train").toString());
     all.put("results.warehouse", output.resolve("warehouse").toString());
     SettingsReader config = SettingsReader.load(conf, all);
     Scratch.use(config.section("scratch").string("directory"));
     JobSettings<ConvergenceBenchmark.Settings> job = JobSettings.read(config, ConvergenceBenchmark.Settings::from);
-    SparkSession spark = SparkSessions.open("bench-" + runId,
-        JobCommands.trainingMaster(job.settings().training().cluster(), Optional.empty()));
+    SparkSession spark = cluster.isPresent() ? SparkSessions.open("bench-" + runId, Optional.empty(), cluster.get())
+        : SparkSessions.open("bench-" + runId, JobCommands.trainingMaster(job.settings().training().cluster(),
+            Optional.empty()));
     try {
       return ConvergenceBenchmark.run(spark, job, runId, out);
     } finally {

@@ -7,6 +7,6 @@
  * io.g2lstm.model.checkpoint, io.g2lstm.model.compress, io.g2lstm.model.data, io.g2lstm.model.decode,
  * io.g2lstm.model.layer, io.g2lstm.model.train, io.g2lstm.prep.bpe, io.g2lstm.prep.corpus, io.g2lstm.prep.demo,
  * io.g2lstm.prep.pipeline, io.g2lstm.prep.tokenize, io.g2lstm.report, io.g2lstm.results, io.g2lstm.spark,
- * io.g2lstm.spark.eval, io.g2lstm.spark.gates, io.g2lstm.spark.report, io.g2lstm.spark.train.
+ * io.g2lstm.spark.cluster, io.g2lstm.spark.eval, io.g2lstm.spark.gates, io.g2lstm.spark.report, io.g2lstm.spark.train.
  */
 package io.g2lstm.cli;

@@ -4,6 +4,7 @@ import io.g2lstm.common.ConfigurationException;
 import io.g2lstm.spark.gpu.CudaBackend;
 import io.g2lstm.spark.gpu.GpuBindingPlugin;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
@@ -24,9 +25,15 @@ public final class SparkSessions {
   private SparkSessions() {}
 
   public static SparkSession open(String job, Optional<String> master) {
+    return open(job, master, Map.of());
+  }
+
+  /** As {@link #open(String, Optional)}, with {@code settings} over those of the submission. */
+  public static SparkSession open(String job, Optional<String> master, Map<String, String> settings) {
     // The GPU build stops here, before Spark or ND4J start, when the driver has no GPU the backend can run on.
     CudaBackend.requireUsableGpus();
     SparkConf conf = withGpuBinding(new SparkConf().setAppName("g2lstm " + job));
+    settings.forEach(conf::set);
     if (master.isPresent()) {
       conf.setMaster(master.get());
     } else if (!conf.contains("spark.master")) {

@@ -140,6 +140,23 @@ class MainTest {
   }
 
   @Test
+  void onlyTheDriverOfAYarnClusterModeApplicationReturnsFromMain() {
+    assertFalse(Main.inYarnApplicationMaster());
+    for (String[] properties : List.of(new String[] {"cluster", "yarn"}, new String[] {"client", "yarn"},
+        new String[] {"cluster", "k8s://https://api:6443"})) {
+      System.setProperty("spark.submit.deployMode", properties[0]);
+      System.setProperty("spark.master", properties[1]);
+      try {
+        assertEquals(properties[0].equals("cluster") && properties[1].equals("yarn"), Main.inYarnApplicationMaster(),
+            List.of(properties).toString());
+      } finally {
+        System.clearProperty("spark.submit.deployMode");
+        System.clearProperty("spark.master");
+      }
+    }
+  }
+
+  @Test
   void checkBelongsToTrainingOnSpark() throws IOException {
     Path conf = dir.resolve("empty.conf");
     Files.writeString(conf, "");

@@ -136,19 +136,12 @@ public final class StandaloneCluster implements AutoCloseable {
     command.addAll(ADD_OPENS);
     command.addAll(List.of("-Dlog4j2.configurationFile=" + home.resolve("conf/log4j2.properties").toUri(),
         "-cp", appJar + ":" + home.resolve("jars") + "/*", "org.apache.spark.deploy.SparkSubmit",
-        "--master", masterUrl, "--deploy-mode", "client", "--class", "io.g2lstm.cli.Main",
-        "--conf", "spark.executor.cores=1",
-        "--conf", "spark.cores.max=" + workerDirs.size(),
-        "--conf", "spark.executor.memory=" + EXECUTOR_MEMORY,
-        "--conf", EXECUTOR_JAVA_OPTIONS + "=" + String.join(" ", ADD_OPENS)
-            + (sparkConf.containsKey(EXECUTOR_JAVA_OPTIONS) ? " " + sparkConf.get(EXECUTOR_JAVA_OPTIONS) : ""),
-        "--conf", "spark.executorEnv.OMP_NUM_THREADS=1",
-        "--conf", "spark.ui.enabled=false"));
-    sparkConf.forEach((key, value) -> {
-      if (!key.equals(EXECUTOR_JAVA_OPTIONS)) {
-        command.addAll(List.of("--conf", key + "=" + value));
-      }
-    });
+        "--deploy-mode", "client", "--class", "io.g2lstm.cli.Main"));
+    Map<String, String> settings = applicationSettings(workerDirs.size());
+    settings.remove("spark.jars"); // spark-submit ships its application jar itself
+    sparkConf.forEach((key, value) -> settings.merge(key, value, (ours, theirs) -> key.equals(EXECUTOR_JAVA_OPTIONS)
+        ? ours + " " + theirs : theirs));
+    settings.forEach((key, value) -> command.addAll(List.of("--conf", key + "=" + value)));
     command.add(appJar.toString());
     command.addAll(appArgs);
 
@@ -165,6 +158,46 @@ public final class StandaloneCluster implements AutoCloseable {
     List<Path> executorLogs = executorDirs().stream().filter(d -> !executorsBefore.contains(d)).sorted()
         .map(d -> d.resolve("stderr")).toList();
     return new Submission(driver.exitValue(), Files.readString(log), executorLogs);
+  }
+
+  /**
+   * The Spark settings of an application on this cluster with {@code executors} one-core executors, one per worker:
+   * the master, the application jar for the executors, Spark's Java 17 options for them, one OpenMP thread each,
+   * and no web UI. {@link #submit} passes them to spark-submit; a driver in this JVM opens its session with them.
+   */
+  public Map<String, String> applicationSettings(int executors) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("spark.master", masterUrl);
+    settings.put("spark.jars", appJar.toString());
+    settings.put("spark.executor.cores", "1");
+    settings.put("spark.cores.max", Integer.toString(executors));
+    settings.put("spark.executor.memory", EXECUTOR_MEMORY);
+    settings.put(EXECUTOR_JAVA_OPTIONS, String.join(" ", ADD_OPENS));
+    settings.put("spark.executorEnv.OMP_NUM_THREADS", "1");
+    settings.put("spark.ui.enabled", "false");
+    return settings;
+  }
+
+  /**
+   * Starts a cluster of {@code workers} workers from the application jar and the Spark runtime this JVM runs on, as
+   * {@code bin/g2lstm} starts it: the jar holding this class and the directory of the jar holding Spark's classes.
+   */
+  public static StandaloneCluster startFromThisJvm(int workers) throws IOException, InterruptedException {
+    Path appJar = codeSource(StandaloneCluster.class);
+    Path sparkJar = codeSource(org.apache.spark.SparkConf.class);
+    if (!appJar.toString().endsWith(".jar") || !sparkJar.toString().endsWith(".jar")) {
+      throw new IllegalStateException("expected to run from the application jar and Spark's jars (bin/g2lstm), "
+          + "found the classes in " + appJar + " and " + sparkJar);
+    }
+    return start(appJar, sparkJar.getParent(), workers);
+  }
+
+  private static Path codeSource(Class<?> type) {
+    try {
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException("locating the jar of " + type.getName(), e);
+    }
   }
 
   /** The last lines of every log of the cluster (daemons, drivers, executors): for assertion messages. */
