@@ -5,16 +5,17 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.apache.hadoop.yarn.server.MiniYARNCluster;
 
 /**
- * A YARN of Hadoop's own jars in this JVM: a ResourceManager and one NodeManager on 127.0.0.1
- * ({@code hadoop-client-minicluster}'s MiniYARNCluster), one queue of the capacity scheduler, and room for an
- * ApplicationMaster and two executors. Writes the client configuration ({@code yarn-site.xml}, and
- * {@code core-site.xml}: the local file system) to the directory of its argument, prints {@value #READY} and runs
- * until its standard input ends. {@link YarnCluster} starts it in a JVM of its own, so that Hadoop's server classes
- * stay off the class path of the jobs it runs.
+ * A YARN and an HDFS of Hadoop's own jars in this JVM ({@code hadoop-client-minicluster}): a ResourceManager and one
+ * NodeManager (MiniYARNCluster; one queue of the capacity scheduler, room for an ApplicationMaster and two executors)
+ * and a NameNode with one DataNode (MiniDFSCluster), HDFS the default file system. Writes the client configuration
+ * ({@code yarn-site.xml}, {@code core-site.xml}) to the directory of its argument, prints {@value #READY} and the HDFS
+ * URI, and runs until its standard input ends. {@link YarnCluster} starts it in a JVM of its own, so that Hadoop's
+ * server classes stay off the class path of the jobs it runs.
  */
 public final class MiniYarn {
 
@@ -45,6 +46,10 @@ public final class MiniYarn {
     conf.setBoolean(YarnConfiguration.NM_VMEM_CHECK_ENABLED, false);
     // A full build disk must not mark the only node unhealthy.
     conf.setFloat(YarnConfiguration.NM_MAX_PER_DISK_UTILIZATION_PERCENTAGE, 99.9f);
+    MiniDFSCluster hdfs = new MiniDFSCluster.Builder(new Configuration()).numDataNodes(1).build();
+    hdfs.waitActive();
+    String defaultFs = hdfs.getFileSystem().getUri().toString();
+    conf.set("fs.defaultFS", defaultFs);
     MiniYARNCluster cluster = new MiniYARNCluster("g2lstm", 1, 1, 1);
     cluster.init(conf);
     cluster.start();
@@ -54,14 +59,15 @@ public final class MiniYarn {
         started.writeXml(out);
       }
       Files.writeString(configurationDirectory.resolve("core-site.xml"), "<configuration>\n  <property><name>"
-          + "fs.defaultFS</name><value>file:///</value></property>\n</configuration>\n");
-      System.out.println(READY);
+          + "fs.defaultFS</name><value>" + defaultFs + "</value></property>\n</configuration>\n");
+      System.out.println(READY + " " + defaultFs);
       System.out.flush();
       while (System.in.read() >= 0) {
         // Runs until the test closes the pipe (or dies).
       }
     } finally {
       cluster.stop();
+      hdfs.shutdown();
     }
   }
 }

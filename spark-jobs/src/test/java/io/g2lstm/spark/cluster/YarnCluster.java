@@ -5,6 +5,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +19,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A YARN on 127.0.0.1 ({@link MiniYarn}, a JVM of its own started from the test class path) and spark-submit against
- * it as a user runs it: {@code --master yarn} in client or cluster deploy mode, {@code deploy/spark-defaults.conf} as
- * the properties file, the configuration file shipped with {@code --files}. Spark's jars are the build's Spark runtime
- * ({@code target/spark-lib}) and {@code spark-yarn} ({@code target/yarn-lib}), which the containers find where they
- * are ({@code spark.yarn.jars} of {@code local:} paths); the application jar is uploaded as usual. Data and tables
- * stay on the local file system: every container runs on this machine. {@link #close()} stops YARN and removes its
- * directory.
+ * A YARN and an HDFS on this machine ({@link MiniYarn}, a JVM of its own started from the test class path) and
+ * spark-submit against them as a user runs it: {@code --master yarn} in client or cluster deploy mode,
+ * {@code deploy/spark-defaults.conf} as the properties file, the configuration file shipped with {@code --files}.
+ * Spark's jars are the build's Spark runtime ({@code target/spark-lib}) and {@code spark-yarn}
+ * ({@code target/yarn-lib}), which the containers find where they are ({@code spark.yarn.jars} of {@code local:}
+ * paths); the application jar goes through HDFS, the default file system, as usual. {@link #close()} stops YARN and
+ * HDFS and removes their directory.
  */
 final class YarnCluster implements AutoCloseable {
 
@@ -36,6 +37,7 @@ final class YarnCluster implements AutoCloseable {
 
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
   private static final Pattern APPLICATION_ID = Pattern.compile("application_\\d+_\\d+");
+  private static final Pattern READY = Pattern.compile(Pattern.quote(MiniYarn.READY) + " (\\S+)");
 
   private final Path appJar;
   private final Path home;
@@ -43,6 +45,7 @@ final class YarnCluster implements AutoCloseable {
   private final String sparkJars;
   private final String classPath;
   private final Process yarn;
+  private URI hdfs;
   private int submissions;
 
   private YarnCluster(Path appJar, Path home, String sparkJars, String classPath, Process yarn) {
@@ -110,12 +113,19 @@ final class YarnCluster implements AutoCloseable {
         throw new IllegalStateException("YARN exited with status " + yarn.exitValue() + " while starting\n"
             + diagnostics());
       }
-      if (Files.exists(log) && Files.readString(log).contains(MiniYarn.READY)) {
+      Matcher ready = Files.exists(log) ? READY.matcher(Files.readString(log)) : null;
+      if (ready != null && ready.find()) {
+        hdfs = URI.create(ready.group(1));
         return;
       }
       Thread.sleep(250);
     }
     throw new IllegalStateException("expected YARN to start within " + STARTUP_TIMEOUT + "\n" + diagnostics());
+  }
+
+  /** The HDFS it started beside YARN: {@code hdfs://localhost:<port>}. */
+  URI hdfs() {
+    return hdfs;
   }
 
   /**
@@ -138,7 +148,6 @@ final class YarnCluster implements AutoCloseable {
         "--conf", "spark.executor.memory=1g", "--conf", "spark.executor.memoryOverhead=768m",
         "--conf", "spark.yarn.am.memory=512m",
         "--conf", "spark.yarn.jars=" + sparkJars,
-        "--conf", "spark.yarn.stagingDir=" + Files.createDirectories(home.resolve("staging")).toUri(),
         "--conf", "spark.yarn.maxAppAttempts=1",
         // The driver's web UI would need YARN's proxy filter, which is not among Hadoop's client jars.
         "--conf", "spark.ui.enabled=false",

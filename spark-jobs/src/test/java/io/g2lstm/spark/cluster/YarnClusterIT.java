@@ -7,10 +7,12 @@ import io.g2lstm.prep.demo.SyntheticCorpus;
 import io.g2lstm.prep.pipeline.PrepareManifest;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -20,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The study's jobs on YARN, submitted as a user does (deploy/README.md): {@code prepare} in client mode, one epoch of
  * {@code train} with two executors in cluster mode, and {@code evaluate} in both modes, the configuration shipped with
- * {@code --files} and named by its base name in cluster mode. Data, checkpoints and tables are on the local file
- * system (every container runs on this machine); HDFS is not started. Tagged {@value #TAG}: {@code mvn verify
+ * {@code --files} and named by its base name in cluster mode. Corpus, prepared data, exported minibatches,
+ * checkpoints and tables are on HDFS. Tagged {@value #TAG}: {@code mvn verify
  * -DexcludedGroups=yarn} skips it locally; CI runs it.
  */
 @Tag(YarnClusterIT.TAG)
@@ -35,13 +37,14 @@ class YarnClusterIT {
       "spark.sql.shuffle.partitions", "2");
 
   @TempDir
-  static Path work;
+  static java.nio.file.Path work;
   private static YarnCluster yarn;
 
   @BeforeAll
   static void startYarn() throws IOException, InterruptedException {
-    yarn = YarnCluster.start(Path.of(property("g2lstm.appJar")), Path.of(property("g2lstm.sparkLib")),
-        Path.of(property("g2lstm.yarnLib")), Path.of(property("g2lstm.miniYarnLib")));
+    yarn = YarnCluster.start(java.nio.file.Path.of(property("g2lstm.appJar")),
+        java.nio.file.Path.of(property("g2lstm.sparkLib")), java.nio.file.Path.of(property("g2lstm.yarnLib")),
+        java.nio.file.Path.of(property("g2lstm.miniYarnLib")));
   }
 
   @AfterAll
@@ -53,19 +56,21 @@ class YarnClusterIT {
 
   @Test
   void preparesTrainsAndEvaluatesInClientAndClusterMode() throws IOException, InterruptedException {
+    FileSystem hdfs = FileSystem.get(yarn.hdfs(), new Configuration());
     new SyntheticCorpus(13).writeSplits(work.resolve("corpus"), 400, 40, 40);
-    Path conf = Files.writeString(work.resolve("yarn-study.conf"), configuration());
+    hdfs.copyFromLocalFile(new Path(work.resolve("corpus").toUri()), study("corpus"));
+    java.nio.file.Path conf = Files.writeString(work.resolve("yarn-study.conf"), configuration());
 
     YarnCluster.Submission prepare = submit("client", List.of(), List.of("prepare", "--conf", conf.toString()));
-    assertTrue(prepare.driverOutput().contains("prepare: wrote " + work.resolve("prepared")), prepare.driverOutput());
-    assertTrue(Files.isRegularFile(work.resolve("prepared").resolve(PrepareManifest.MANIFEST)));
+    assertTrue(prepare.driverOutput().contains("prepare: wrote " + study("prepared")), prepare.driverOutput());
+    assertTrue(hdfs.isFile(new Path(study("prepared"), PrepareManifest.MANIFEST)));
 
     // Cluster mode: the driver runs in the ApplicationMaster's container and finds the configuration by base name.
     YarnCluster.Submission train = submit("cluster", List.of(conf), List.of("train", "--conf",
         conf.getFileName().toString(), "--run-id", TRAIN_RUN_ID));
     assertTrue(train.driverOutput().contains("2 workers"), train.driverOutput());
     assertTrue(train.driverOutput().contains("epoch 1/1 done"), train.driverOutput());
-    assertTrue(Files.isDirectory(work.resolve("train").resolve("checkpoints").resolve("epoch-001")));
+    assertTrue(hdfs.isDirectory(new Path(study("train"), "checkpoints/epoch-001")));
     assertEquals(2, train.executorLogs().size(), yarn::diagnostics);
     assertTrue(train.executorLogs().stream().allMatch(log -> log.contains("Finished task")),
         "each of the two executor containers ran tasks\n" + yarn.diagnostics());
@@ -73,15 +78,20 @@ class YarnClusterIT {
     for (String mode : List.of("client", "cluster")) {
       String confArgument = mode.equals("cluster") ? conf.getFileName().toString() : conf.toString();
       YarnCluster.Submission evaluate = submit(mode, List.of(conf), List.of("evaluate", "--model",
-          work.resolve("train").toString(), "--conf", confArgument, "--run-id", "yarn-" + mode));
+          study("train").toString(), "--conf", confArgument, "--run-id", "yarn-" + mode));
       assertTrue(evaluate.driverOutput().contains("BLEU = "), mode + ":\n" + evaluate.driverOutput());
-      assertTrue(Files.isDirectory(work.resolve("warehouse").resolve("bleu_scores").resolve("run_id=yarn-" + mode)),
+      assertTrue(hdfs.isDirectory(new Path(study("warehouse"), "bleu_scores/run_id=yarn-" + mode)),
           mode + ": the scores' partition");
     }
   }
 
+  /** A path of the study on HDFS. */
+  private static Path study(String name) {
+    return new Path(yarn.hdfs().resolve("/study/" + name));
+  }
+
   /** Submits and checks that spark-submit succeeded (in cluster mode: that YARN reports the application so). */
-  private static YarnCluster.Submission submit(String mode, List<Path> files, List<String> args)
+  private static YarnCluster.Submission submit(String mode, List<java.nio.file.Path> files, List<String> args)
       throws IOException, InterruptedException {
     YarnCluster.Submission run = yarn.submit(mode, files, args, TWO_PARTITIONS, TIMEOUT);
     assertEquals(0, run.exitCode(), () -> args.get(0) + " in " + mode + " mode exited with status " + run.exitCode()
@@ -92,10 +102,11 @@ class YarnClusterIT {
     return run;
   }
 
+  /** The study's configuration: everything on HDFS but the scratch directory of each JVM's temporary copies. */
   private static String configuration() {
-    return "paths.corpus = \"" + work.resolve("corpus") + "\"\n"
+    return "paths.corpus = \"" + study("corpus") + "\"\n"
         + "prepare {\n"
-        + "  output = \"" + work.resolve("prepared") + "\"\n"
+        + "  output = \"" + study("prepared") + "\"\n"
         + "  corpora.train = [{ format = plain, source = ${paths.corpus}\"/train.src\", "
         + "target = ${paths.corpus}\"/train.tgt\" }]\n"
         + "  corpora.valid = [{ format = plain, source = ${paths.corpus}\"/valid.src\", "
@@ -106,12 +117,12 @@ class YarnClusterIT {
         + "}\n"
         + "model { name = tiny, embedding-size = 16, hidden-size = 32, layers = 1, dropout = 0.0, gate.mode = g2 }\n"
         + "train {\n"
-        + "  output = \"" + work.resolve("train") + "\"\n"
+        + "  output = \"" + study("train") + "\"\n"
         + "  epochs = 1, batch-size = 16, optimizer = adam, learning-rate = 0.01, max-batches-per-epoch = 12\n"
-        + "  spark { workers = 2, averaging-frequency = 2, export-directory = \"" + work.resolve("export") + "\" }\n"
+        + "  spark { workers = 2, averaging-frequency = 2, export-directory = \"" + study("export") + "\" }\n"
         + "}\n"
         + "evaluate { beam = 2, max-length-extra = 4 }\n"
-        + "results.warehouse = \"" + work.resolve("warehouse") + "\"\n"
+        + "results.warehouse = \"" + study("warehouse") + "\"\n"
         + "scratch.directory = \"" + work.resolve("scratch") + "\"\n";
   }
 
