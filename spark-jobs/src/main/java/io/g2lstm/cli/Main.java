@@ -71,23 +71,28 @@ public final class Main {
       new Usage("models", "average", "average --model TRAIN_OUTPUT [--last 5] --output DIR",
           "the mean of the last epochs' checkpoints of a training run, as a new checkpoint directory (fairseq's "
               + "average_checkpoints)"),
-      new Usage(SPARK_JOBS, "prepare", "prepare --conf FILE [--set K=V]... [--master URL]",
+      new Usage(SPARK_JOBS, "prepare", "prepare --conf FILE [--set K=V]... [--master URL] [--check]",
           "corpora to BPE, vocabularies and Parquet shards"),
-      new Usage(SPARK_JOBS, "train", "train --conf FILE [--set K=V]... [--resume] [--run-id ID] [--master URL]",
+      new Usage(SPARK_JOBS, "train",
+          "train --conf FILE [--set K=V]... [--resume] [--run-id ID] [--master URL] [--check]",
           "parameter-averaging training across Spark executors (local[train.spark.workers] by default)"),
-      new Usage(SPARK_JOBS, "train", "train --local --conf FILE [--set K=V]... [--resume]",
+      new Usage(SPARK_JOBS, "train",
+          "train --local --conf FILE [--set K=V]... [--resume]",
           "train in this process from prepared shards"),
       new Usage(SPARK_JOBS, "evaluate",
-          "evaluate --model CHECKPOINT --conf FILE [--set K=V]... [--run-id ID] [--master URL]",
+          "evaluate --model CHECKPOINT --conf FILE [--set K=V]... [--run-id ID] [--master URL] [--check]",
           "translate the test sets across the cluster; BLEU (sacreBLEU and tokenized) into bleu_scores, "
               + "translations"),
-      new Usage(SPARK_JOBS, "sweep", "sweep --model CHECKPOINT --conf FILE [--set K=V]... [--run-id ID] [--master URL]",
+      new Usage(SPARK_JOBS, "sweep",
+          "sweep --model CHECKPOINT --conf FILE [--set K=V]... [--run-id ID] [--master URL] [--check]",
           "BLEU and perplexity with the gate weights compressed by each method of sweep.grid, into "
               + "compression_results"),
-      new Usage(SPARK_JOBS, "gates", "gates --model CHECKPOINT --conf FILE [--set K=V]... [--run-id ID] [--master URL]",
+      new Usage(SPARK_JOBS, "gates",
+          "gates --model CHECKPOINT --conf FILE [--set K=V]... [--run-id ID] [--master URL] [--check]",
           "input and forget gate values of one layer on training pairs: gate_histograms, gate_token_means and SVG "
               + "pictures"),
-      new Usage(SPARK_JOBS, "report", "report --run ID --conf FILE [--set K=V]... [--output DIR] [--master URL]",
+      new Usage(SPARK_JOBS, "report",
+          "report --run ID --conf FILE [--set K=V]... [--output DIR] [--master URL] [--check]",
           "the run's tables as an HTML page and a Markdown summary (in DIR/ID; DIR is report.output by default)"),
       new Usage(SPARK_JOBS, "sql", "sql --conf FILE [--set K=V]... [--master URL] QUERY",
           "a Spark SQL query over the result tables of results.warehouse (views named after them, with their "
@@ -108,7 +113,7 @@ public final class Main {
           "trains the model with 1 and with 2 Spark workers: each one's wall time to validation perplexity P, the "
               + "speed-up, and the test BLEU of each one's best checkpoint"));
 
-  /** The usage text of every command, or of one. */
+  /** The usage text of every command, or of one; with the note on {@code --check} under the Spark jobs. */
   static String usage(Optional<String> command) {
     StringBuilder text = new StringBuilder(command.isEmpty() ? "usage: g2lstm <command> [options]\n"
         : "usage:\n");
@@ -126,8 +131,13 @@ public final class Main {
         text.append("      ").append(line).append('\n');
       }
     }
+    if (command.isEmpty() || List.of("prepare", "train", "evaluate", "sweep", "gates", "report")
+        .contains(command.get())) {
+      text.append("\n--check: check the command line, the settings, the inputs and the destinations, then stop "
+          + "without running.\n");
+    }
     if (command.isEmpty()) {
-      text.append("\n'g2lstm <command> --help' prints one command's usage.\n");
+      text.append("'g2lstm <command> --help' prints one command's usage.\n");
     }
     return text.toString();
   }
