@@ -52,20 +52,8 @@ class PrepareJobTest {
   }
 
   private static String demoConfig(Path corpus, Path output) {
-    return "paths.corpus = \"" + corpus + "\"\n"
-        + "prepare {\n"
-        + "  output = \"" + output + "\"\n"
-        + "  corpora.train = [{ format = plain, source = ${paths.corpus}\"/train.src\", "
-        + "target = ${paths.corpus}\"/train.tgt\" }]\n"
-        + "  corpora.valid = [{ format = plain, source = ${paths.corpus}\"/valid.src\", "
-        + "target = ${paths.corpus}\"/valid.tgt\" }]\n"
-        + "  corpora.test = [{ format = plain, source = ${paths.corpus}\"/test.src\", "
-        + "target = ${paths.corpus}\"/test.tgt\" }]\n"
-        + "  bpe.merges = 300\n"
-        + "  filter.max-length = 30\n"
-        + "  partitions = 3\n"
-        + "  train-shards = 2\n"
-        + "}\n";
+    return SyntheticCorpusConfig.prepareBlock(corpus, output, "bpe.merges = 300", "filter.max-length = 30",
+        "partitions = 3", "train-shards = 2");
   }
 
   private static PrepareManifest prepare(String configText) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.g2lstm.prep.demo.SyntheticCorpus;
 import io.g2lstm.prep.pipeline.PrepareManifest;
 import io.g2lstm.spark.SparkSessions;
+import io.g2lstm.spark.SyntheticCorpusConfig;
 import io.g2lstm.spark.cluster.StandaloneCluster.Submission;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,8 +69,8 @@ class StandaloneClusterIT {
 
   @BeforeAll
   static void startCluster() throws IOException, InterruptedException {
-    cluster = StandaloneCluster.start(Path.of(requiredProperty("g2lstm.appJar")),
-        Path.of(requiredProperty("g2lstm.sparkLib")), 2);
+    cluster = StandaloneCluster.start(FailsafeProperties.path("g2lstm.appJar"),
+        FailsafeProperties.path("g2lstm.sparkLib"), 2);
   }
 
   @AfterAll
@@ -153,19 +154,8 @@ class StandaloneClusterIT {
   }
 
   private static String prepareConfig(Path corpus, Path output) {
-    return "paths.corpus = \"" + corpus + "\"\n"
-        + "prepare {\n"
-        + "  output = \"" + output + "\"\n"
-        + "  corpora.train = [{ format = plain, source = ${paths.corpus}\"/train.src\", "
-        + "target = ${paths.corpus}\"/train.tgt\" }]\n"
-        + "  corpora.valid = [{ format = plain, source = ${paths.corpus}\"/valid.src\", "
-        + "target = ${paths.corpus}\"/valid.tgt\" }]\n"
-        + "  corpora.test = [{ format = plain, source = ${paths.corpus}\"/test.src\", "
-        + "target = ${paths.corpus}\"/test.tgt\" }]\n"
-        + "  bpe.merges = 200\n"
-        + "  partitions = 2\n"
-        + "  train-shards = 2\n"
-        + "}\n";
+    return SyntheticCorpusConfig.prepareBlock(corpus, output, "bpe.merges = 200", "partitions = 2",
+        "train-shards = 2");
   }
 
   /**
@@ -198,14 +188,5 @@ class StandaloneClusterIT {
     } finally {
       spark.stop();
     }
-  }
-
-  private static String requiredProperty(String name) {
-    String value = System.getProperty(name);
-    if (value == null) {
-      throw new IllegalStateException("expected the system property " + name + " (set by failsafe: run "
-          + "'mvn verify'), found none");
-    }
-    return value;
   }
 }

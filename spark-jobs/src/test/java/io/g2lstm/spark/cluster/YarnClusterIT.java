@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.g2lstm.prep.demo.SyntheticCorpus;
 import io.g2lstm.prep.pipeline.PrepareManifest;
+import io.g2lstm.spark.SyntheticCorpusConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -42,9 +43,8 @@ class YarnClusterIT {
 
   @BeforeAll
   static void startYarn() throws IOException, InterruptedException {
-    yarn = YarnCluster.start(java.nio.file.Path.of(property("g2lstm.appJar")),
-        java.nio.file.Path.of(property("g2lstm.sparkLib")), java.nio.file.Path.of(property("g2lstm.yarnLib")),
-        java.nio.file.Path.of(property("g2lstm.miniYarnLib")));
+    yarn = YarnCluster.start(FailsafeProperties.path("g2lstm.appJar"), FailsafeProperties.path("g2lstm.sparkLib"),
+        FailsafeProperties.path("g2lstm.yarnLib"), FailsafeProperties.path("g2lstm.miniYarnLib"));
   }
 
   @AfterAll
@@ -104,17 +104,8 @@ class YarnClusterIT {
 
   /** The study's configuration: everything on HDFS but the scratch directory of each JVM's temporary copies. */
   private static String configuration() {
-    return "paths.corpus = \"" + study("corpus") + "\"\n"
-        + "prepare {\n"
-        + "  output = \"" + study("prepared") + "\"\n"
-        + "  corpora.train = [{ format = plain, source = ${paths.corpus}\"/train.src\", "
-        + "target = ${paths.corpus}\"/train.tgt\" }]\n"
-        + "  corpora.valid = [{ format = plain, source = ${paths.corpus}\"/valid.src\", "
-        + "target = ${paths.corpus}\"/valid.tgt\" }]\n"
-        + "  corpora.test = [{ format = plain, source = ${paths.corpus}\"/test.src\", "
-        + "target = ${paths.corpus}\"/test.tgt\" }]\n"
-        + "  bpe.merges = 200, partitions = 2, train-shards = 2\n"
-        + "}\n"
+    return SyntheticCorpusConfig.prepareBlock(study("corpus"), study("prepared"), "bpe.merges = 200, partitions = 2, "
+        + "train-shards = 2")
         + "model { name = tiny, embedding-size = 16, hidden-size = 32, layers = 1, dropout = 0.0, gate.mode = g2 }\n"
         + "train {\n"
         + "  output = \"" + study("train") + "\"\n"
@@ -124,14 +115,5 @@ class YarnClusterIT {
         + "evaluate { beam = 2, max-length-extra = 4 }\n"
         + "results.warehouse = \"" + study("warehouse") + "\"\n"
         + "scratch.directory = \"" + work.resolve("scratch") + "\"\n";
-  }
-
-  private static String property(String name) {
-    String value = System.getProperty(name);
-    if (value == null) {
-      throw new IllegalStateException("expected the system property " + name + " (set by failsafe: run "
-          + "'mvn verify'), found none");
-    }
-    return value;
   }
 }
