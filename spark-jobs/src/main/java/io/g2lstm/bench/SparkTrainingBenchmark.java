@@ -4,6 +4,11 @@ import io.g2lstm.common.Directories;
 import io.g2lstm.common.JobSettings;
 import io.g2lstm.common.SettingsReader;
 import io.g2lstm.common.fs.Scratch;
+import io.g2lstm.model.train.TrainSettings;
+import io.g2lstm.model.train.Trainer;
+import io.g2lstm.model.train.TrainingRun;
+import io.g2lstm.prep.corpus.Split;
+import io.g2lstm.spark.ShardReader;
 import io.g2lstm.spark.SparkSessions;
 import io.g2lstm.spark.train.AveragingStatistics;
 import io.g2lstm.spark.train.SparkTrainer;
@@ -13,6 +18,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -53,11 +59,7 @@ public final class SparkTrainingBenchmark {
       AveragingStatistics[] statistics = new AveragingStatistics[runs];
       Measurement.Summary summary = Measurement.run(warmup, runs, figures -> {
         Path output = scratch.resolve("run-" + (figures.round() + warmup));
-        Map<String, Object> all = new HashMap<>(overrides);
-        all.put("train.output", output.resolve("train").toString());
-        all.put("results.warehouse", output.resolve("warehouse").toString());
-        all.put("train.epochs", 1);
-        all.put("train.max-batches-per-epoch", batches);
+        Map<String, Object> all = oneEpoch(overrides, output, batches);
         all.put("train.spark.workers", workers);
         all.put("train.spark.averaging-frequency", averagingFrequency);
         all.put("train.spark.collect-statistics", true);
@@ -75,6 +77,43 @@ public final class SparkTrainingBenchmark {
       spark.stop();
       Directories.deleteTree(scratch);
     }
+  }
+
+  /**
+   * The throughput of {@code train --local} on the same configuration and prepared data: median target tokens per
+   * second of fitting over {@code runs} epochs of {@code batches} minibatches, after {@code warmup} unmeasured ones.
+   * (The local trainer times its fitting alone, minibatch encoding left out; a Spark run is timed end to end.)
+   */
+  public static double local(String configuration, String origin, Map<String, ?> overrides, int batches, int warmup,
+      int runs) {
+    Path scratch = Scratch.newDirectory("bench-local-");
+    try {
+      Measurement.Summary summary = Measurement.run(warmup, runs, figures -> {
+        Path output = scratch.resolve("run-" + (figures.round() + warmup));
+        JobSettings<SparkTrainer.Settings> job = JobSettings.read(SettingsReader.parse(configuration, origin,
+            oneEpoch(overrides, output, batches)), SparkTrainer.Settings::from);
+        TrainSettings train = job.settings().train();
+        Configuration hadoop = new Configuration();
+        TrainingRun.Outcome outcome = new Trainer(job.settings().model(), train, Path.of(train.data()),
+            job.resolved(), discard()).run(ShardReader.read(train.data(), Split.TRAIN, hadoop),
+                ShardReader.read(train.data(), Split.VALID, hadoop), false, Optional.of("bench"));
+        figures.put("tokens/s", outcome.epochs().get(0).tokensPerSecond());
+        Directories.deleteTree(output);
+      });
+      return summary.median("tokens/s");
+    } finally {
+      Directories.deleteTree(scratch);
+    }
+  }
+
+  /** One epoch of {@code batches} minibatches, its outputs under {@code output}. */
+  private static Map<String, Object> oneEpoch(Map<String, ?> overrides, Path output, int batches) {
+    Map<String, Object> all = new HashMap<>(overrides);
+    all.put("train.output", output.resolve("train").toString());
+    all.put("results.warehouse", output.resolve("warehouse").toString());
+    all.put("train.epochs", 1);
+    all.put("train.max-batches-per-epoch", batches);
+    return all;
   }
 
   private static PrintStream discard() {

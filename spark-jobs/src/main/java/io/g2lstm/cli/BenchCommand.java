@@ -324,6 +324,10 @@ final class BenchCommand {
             averagingFrequency, r.tokensPerSecond(), s.share(s.fitting()), s.share(s.broadcast()),
             s.share(s.aggregation()), s.share(s.export()), s.wall() / 1000);
       }
+      double local = SparkTrainingBenchmark.local(configuration, "iwslt14-de-en.conf", overrides, batches, 1, runs);
+      out.printf(Locale.ROOT, "  train --local on the same data, %d minibatches: median %,.0f target tokens/s (its "
+          + "fitting alone); 1 Spark worker at %.1f%% of it (target at least 97%%)%n", batches, local,
+          100 * results.get(0).tokensPerSecond() / local);
       out.printf(Locale.ROOT, "  scaling efficiency from 1 to 2 workers: %.0f%% (target 90%%); averaging overhead "
           + "(broadcast, aggregation, scheduling) with 2 workers: %.1f%% of the rounds' time (target under 10%%)%n",
           100 * results.get(1).scalingEfficiency(results.get(0)),

@@ -3,30 +3,34 @@ package io.g2lstm.spark.train;
 import java.util.Optional;
 import java.util.Random;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.spark.api.WorkerConfiguration;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingResult;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingWorker;
-import org.deeplearning4j.spark.impl.paramavg.aggregator.ParameterAveragingAggregationTuple;
 
 /**
- * deeplearning4j-spark's parameter-averaging master, with five changes on the driver. At the start of each epoch
+ * deeplearning4j-spark's parameter-averaging master, with six changes on the driver. At the start of each epoch
  * it reseeds the generator that deals the epoch's minibatches to rounds, so that an epoch is dealt alike in an
  * uninterrupted run and in one resumed before it (deeplearning4j-spark seeds it once, when the master is built).
  * Before each round's workers are created it tells the {@link ReplicaHook} the averaged model's counters, so that
  * replicas continue the iteration count instead of restarting it, gives {@link RoundProgress} its chance to print,
  * and, with block momentum, moves the model to the round's starting point; after each round's average it applies
  * the {@link BlockMomentum} update. And it sums the replicas in partition order ({@link OrderedSum}) instead of
- * the order their tasks finish, so that runs of three or more workers reproduce.
+ * the order their tasks finish, so that runs of three or more workers reproduce. Each round's starting point
+ * travels to the {@link ReplicaWorker}s, and their sums back, in binary form ({@link BinaryArray}) rather than
+ * through ND4J's element-by-element serialization, and the round's broadcast is destroyed when the round ends.
  */
 final class AveragingMaster extends ParameterAveragingTrainingMaster {
 
   private final transient ReplicaHook hook;
   private final transient RoundProgress progress;
   private final transient Optional<BlockMomentum> blockMomentum;
+  private transient Optional<Broadcast<ReplicaWorker.Start>> roundStart = Optional.empty();
 
   AveragingMaster(Builder builder, ReplicaHook hook, RoundProgress progress, Optional<BlockMomentum> blockMomentum) {
     super(builder);
@@ -45,7 +49,17 @@ final class AveragingMaster extends ParameterAveragingTrainingMaster {
     progress.roundStarts();
     hook.startRound(graph.getNetwork());
     blockMomentum.ifPresent(b -> b.startRound(graph.getNetwork().params()));
-    return super.getWorkerInstance(graph);
+    if (collectTrainingStats) {
+      stats.logBroadcastStart();
+    }
+    Broadcast<ReplicaWorker.Start> start =
+        graph.getSparkContext().broadcast(ReplicaWorker.Start.of(graph.getNetwork()));
+    if (collectTrainingStats) {
+      stats.logBroadcastEnd();
+    }
+    roundStart = Optional.of(start);
+    return new ReplicaWorker(start, new WorkerConfiguration(true, rddDataSetNumExamples, batchSizePerWorker,
+        averagingFrequency, prefetchNumBatches, collectTrainingStats), trainingHookList, listeners);
   }
 
   @Override
@@ -57,28 +71,30 @@ final class AveragingMaster extends ParameterAveragingTrainingMaster {
     if (collectTrainingStats) {
       stats.logAggregateStartTime();
     }
-    Optional<ParameterAveragingAggregationTuple> sum = OrderedSum.of(results, aggregationDepth);
+    Optional<ReplicaSum> sum = OrderedSum.of(results, aggregationDepth);
     if (collectTrainingStats) {
       stats.logAggregationEndTime();
       stats.logProcessParamsUpdaterStart();
     }
-    sum.ifPresent(tuple -> average(graph, tuple));
+    sum.ifPresent(replicas -> average(graph, replicas));
     if (collectTrainingStats) {
       stats.logProcessParamsUpdaterEnd();
-      sum.ifPresent(tuple -> stats.addWorkerStats(tuple.getSparkTrainingStats()));
+      sum.flatMap(ReplicaSum::statistics).ifPresent(stats::addWorkerStats);
     }
     blockMomentum.ifPresent(b -> b.finishRound(graph.getNetwork().params()));
+    // deeplearning4j-spark leaves each round's broadcast to Spark's cleaner, which finds it only after a garbage
+    // collection: until then every round's parameters and optimizer state stay in the block managers' memory.
+    roundStart.ifPresent(Broadcast::destroy);
+    roundStart = Optional.empty();
   }
 
   /** What deeplearning4j-spark does with the sum: the mean parameters, optimizer state and score into the model. */
-  private void average(SparkComputationGraph graph, ParameterAveragingAggregationTuple sum) {
-    int replicas = sum.getAggregationsCount();
+  private void average(SparkComputationGraph graph, ReplicaSum sum) {
+    int replicas = sum.replicas();
     ComputationGraph model = graph.getNetwork();
-    model.setParams(sum.getParametersSum().divi(replicas));
-    if (sum.getUpdaterStateSum() != null) {
-      model.getUpdater().setStateViewArray(sum.getUpdaterStateSum().divi(replicas));
-    }
-    graph.setScore(sum.getScoreSum() / replicas);
+    model.setParams(sum.parameters().divi(replicas));
+    sum.updaterState().ifPresent(state -> model.getUpdater().setStateViewArray(state.divi(replicas)));
+    graph.setScore(sum.score() / replicas);
     ComputationGraphConfiguration configuration = model.getConfiguration();
     configuration.setIterationCount(configuration.getIterationCount() + averagingFrequency);
   }

@@ -8,7 +8,6 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import scala.Tuple2;
 
@@ -24,7 +23,7 @@ final class ClusterPerplexity {
 
   /** exp(summed loss / summed target tokens); NaN when there are no tokens. */
   static double of(JavaSparkContext sc, ComputationGraph graph, JavaRDD<MultiDataSet> batches) {
-    Broadcast<INDArray> parameters = sc.broadcast(graph.params());
+    Broadcast<BinaryArray> parameters = sc.broadcast(new BinaryArray(graph.params()));
     try {
       // Collected and summed in partition order: the same sum whichever task finishes first.
       double loss = 0;
@@ -40,7 +39,7 @@ final class ClusterPerplexity {
     }
   }
 
-  private record Score(String configuration, Broadcast<INDArray> parameters)
+  private record Score(String configuration, Broadcast<BinaryArray> parameters)
       implements FlatMapFunction<Iterator<MultiDataSet>, Tuple2<Double, Long>> {
 
     @Override
@@ -49,7 +48,7 @@ final class ClusterPerplexity {
       long tokens = 0;
       if (batches.hasNext()) {
         ComputationGraph graph = new ComputationGraph(ComputationGraphConfiguration.fromJson(configuration));
-        graph.init(parameters.value().dup(), false);
+        graph.init(parameters.value().array().dup(), false);
         while (batches.hasNext()) {
           MultiDataSet batch = batches.next();
           // DL4J's score is the summed loss divided by the minibatch size.

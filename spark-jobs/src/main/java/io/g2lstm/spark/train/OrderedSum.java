@@ -6,13 +6,9 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingResult;
-import org.deeplearning4j.spark.impl.paramavg.aggregator.ParameterAveragingAggregationTuple;
-import org.deeplearning4j.spark.impl.paramavg.aggregator.ParameterAveragingElementAddFunction;
-import org.deeplearning4j.spark.impl.paramavg.aggregator.ParameterAveragingElementCombineFunction;
 import scala.Tuple2;
 
 /**
@@ -25,19 +21,16 @@ import scala.Tuple2;
  * level is left and the partials are many (more than {@code g + ceil(m / g)} for {@code g = ceil(m^(1/levels))},
  * Spark's own rule), consecutive runs of {@code g} partials are summed on the executors, in index order; the driver
  * then sums the last partials in index order. So the driver holds at most a few replicas at a time, as before.
+ * Partial sums travel as {@link ReplicaSum}s, their arrays in binary form.
  */
 final class OrderedSum {
-
-  private static final ParameterAveragingElementAddFunction ADD = new ParameterAveragingElementAddFunction();
-  private static final ParameterAveragingElementCombineFunction COMBINE =
-      new ParameterAveragingElementCombineFunction();
 
   private OrderedSum() {}
 
   /** The sum of {@code results} in partition order; empty when no partition had a minibatch. */
-  static Optional<ParameterAveragingAggregationTuple> of(JavaRDD<ParameterAveragingTrainingResult> results,
+  static Optional<ReplicaSum> of(JavaRDD<ParameterAveragingTrainingResult> results,
       int depth) {
-    JavaPairRDD<Integer, ParameterAveragingAggregationTuple> partials =
+    JavaPairRDD<Integer, ReplicaSum> partials =
         JavaPairRDD.fromJavaRDD(results.mapPartitionsWithIndex(OrderedSum::sumPartition, true));
     int count = results.getNumPartitions();
     for (int levels = depth; levels > 1; levels--) {
@@ -54,39 +47,25 @@ final class OrderedSum {
     return sumInOrder(partials.collect());
   }
 
-  private static Iterator<Tuple2<Integer, ParameterAveragingAggregationTuple>> sumPartition(int index,
+  private static Iterator<Tuple2<Integer, ReplicaSum>> sumPartition(int index,
       Iterator<ParameterAveragingTrainingResult> replicas) {
-    ParameterAveragingAggregationTuple sum = null;
+    ReplicaSum sum = null;
     while (replicas.hasNext()) {
-      ParameterAveragingAggregationTuple left = sum;
-      ParameterAveragingTrainingResult replica = replicas.next();
-      sum = call(() -> ADD.call(left, replica));
+      ReplicaSum replica = ReplicaSum.of(replicas.next());
+      sum = sum == null ? replica : sum.add(replica);
     }
     return sum == null ? Collections.emptyIterator() : List.of(new Tuple2<>(index, sum)).iterator();
   }
 
   /** Adds indexed partials from the lowest index up, whatever order they arrived in. */
-  static Optional<ParameterAveragingAggregationTuple> sumInOrder(
-      Iterable<Tuple2<Integer, ParameterAveragingAggregationTuple>> partials) {
-    List<Tuple2<Integer, ParameterAveragingAggregationTuple>> ordered = new ArrayList<>();
+  static Optional<ReplicaSum> sumInOrder(Iterable<Tuple2<Integer, ReplicaSum>> partials) {
+    List<Tuple2<Integer, ReplicaSum>> ordered = new ArrayList<>();
     partials.forEach(ordered::add);
     ordered.sort(Comparator.comparing(Tuple2::_1));
-    ParameterAveragingAggregationTuple sum = null;
-    for (Tuple2<Integer, ParameterAveragingAggregationTuple> partial : ordered) {
-      ParameterAveragingAggregationTuple left = sum;
-      sum = call(() -> COMBINE.call(left, partial._2()));
+    ReplicaSum sum = null;
+    for (Tuple2<Integer, ReplicaSum> partial : ordered) {
+      sum = sum == null ? partial._2() : sum.add(partial._2());
     }
     return Optional.ofNullable(sum);
-  }
-
-  /** deeplearning4j-spark's add and combine functions declare {@code Exception} as Spark's interfaces do. */
-  private static ParameterAveragingAggregationTuple call(Callable<ParameterAveragingAggregationTuple> sum) {
-    try {
-      return sum.call();
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException("summing replica results failed: " + e, e);
-    }
   }
 }

@@ -13,7 +13,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingResult;
-import org.deeplearning4j.spark.impl.paramavg.aggregator.ParameterAveragingAggregationTuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,10 +66,10 @@ class OrderedSumTest {
 
   @Test
   void scoresOptimizerStateAndCountAreSummedToo() {
-    ParameterAveragingAggregationTuple tuple = tuple(5, 2, true);
-    assertEquals(5, tuple.getAggregationsCount());
-    assertEquals(0 + 1 + 2 + 3 + 4, tuple.getScoreSum(), 0.0);
-    assertEquals(5 * 2.0, tuple.getUpdaterStateSum().getDouble(0), 0.0);
+    ReplicaSum tuple = tuple(5, 2, true);
+    assertEquals(5, tuple.replicas());
+    assertEquals(0 + 1 + 2 + 3 + 4, tuple.score(), 0.0);
+    assertEquals(5 * 2.0, tuple.updaterState().orElseThrow().getDouble(0), 0.0);
   }
 
   @Test
@@ -81,10 +80,10 @@ class OrderedSumTest {
   }
 
   private static float[] sum(int replicas, int depth, boolean lastFinishesFirst) {
-    return tuple(replicas, depth, lastFinishesFirst).getParametersSum().data().asFloat();
+    return tuple(replicas, depth, lastFinishesFirst).parameters().data().asFloat();
   }
 
-  private static ParameterAveragingAggregationTuple tuple(int replicas, int depth, boolean lastFinishesFirst) {
+  private static ReplicaSum tuple(int replicas, int depth, boolean lastFinishesFirst) {
     JavaRDD<ParameterAveragingTrainingResult> results = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .parallelize(IntStream.range(0, replicas).boxed().toList(), replicas)
         .map(index -> {
