@@ -19,6 +19,8 @@ class SparkSessionsTest {
     SparkSession spark = SparkSessions.open("plugin-test", Optional.of("local[2]"));
     try {
       assertEquals(PLUGIN, spark.sparkContext().getConf().get("spark.plugins"));
+      assertEquals("128m", spark.sparkContext().getConf().get("spark.task.maxDirectResultSize"),
+          "replica results go to the driver directly, not through the block manager");
       int sum = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(List.of(1, 2, 3, 4), 2)
           .map(x -> 2 * x).reduce(Integer::sum);
       assertEquals(20, sum);
