@@ -4,9 +4,9 @@ import java.util.Optional;
 import java.util.Random;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.api.WorkerConfiguration;
+import org.deeplearning4j.spark.impl.common.SplitPartitionsFunction;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
@@ -14,9 +14,11 @@ import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingResult;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingWorker;
 
 /**
- * deeplearning4j-spark's parameter-averaging master, with six changes on the driver. At the start of each epoch
+ * deeplearning4j-spark's parameter-averaging master, with seven changes on the driver. At the start of each epoch
  * it reseeds the generator that deals the epoch's minibatches to rounds, so that an epoch is dealt alike in an
  * uninterrupted run and in one resumed before it (deeplearning4j-spark seeds it once, when the master is built).
+ * It deals them to enough rounds that every minibatch is fitted (see {@link #getSplitRDDs}), and the averaged
+ * model continues from the replicas' own iteration count.
  * Before each round's workers are created it tells the {@link ReplicaHook} the averaged model's counters, so that
  * replicas continue the iteration count instead of restarting it, gives {@link RoundProgress} its chance to print,
  * and, with block momentum, moves the model to the round's starting point; after each round's average it applies
@@ -44,6 +46,35 @@ final class AveragingMaster extends ParameterAveragingTrainingMaster {
     rng = new Random(seed);
   }
 
+  /**
+   * Deals an epoch's minibatches to rounds of at most {@code workers x averaging-frequency}, as evenly as
+   * deeplearning4j-spark's own split. Its split makes floor(minibatches / capacity) rounds, which may then hold more
+   * than a round's capacity, and its workers fit at most {@code averaging-frequency} minibatches each: the rest was
+   * left out of the epoch (65 of 625 minibatches with 2 workers averaging every 40). Here the rounds are
+   * ceil(minibatches / capacity), and the workers fit all they are given ({@link #getWorkerInstance}).
+   */
+  @Override
+  @SuppressWarnings("unchecked")
+  protected <T> JavaRDD<T>[] getSplitRDDs(JavaRDD<T> minibatches, int count, int examplesPerMinibatch) {
+    int capacity = getNumDataSetObjectsPerSplit(examplesPerMinibatch);
+    int rounds = Math.max(1, (count + capacity - 1) / capacity);
+    long seed = rng.nextLong();
+    if (rounds == 1) {
+      return new JavaRDD[] {minibatches};
+    }
+    if (collectTrainingStats) {
+      stats.logSplitStart();
+    }
+    JavaRDD<T>[] splits = new JavaRDD[rounds];
+    for (int round = 0; round < rounds; round++) {
+      splits[round] = minibatches.mapPartitionsWithIndex(new SplitPartitionsFunction<>(round, rounds, seed), true);
+    }
+    if (collectTrainingStats) {
+      stats.logSplitEnd();
+    }
+    return splits;
+  }
+
   @Override
   public ParameterAveragingTrainingWorker getWorkerInstance(SparkComputationGraph graph) {
     progress.roundStarts();
@@ -58,8 +89,9 @@ final class AveragingMaster extends ParameterAveragingTrainingMaster {
       stats.logBroadcastEnd();
     }
     roundStart = Optional.of(start);
-    return new ReplicaWorker(start, new WorkerConfiguration(true, rddDataSetNumExamples, batchSizePerWorker,
-        averagingFrequency, prefetchNumBatches, collectTrainingStats), trainingHookList, listeners);
+    // No limit on the minibatches a worker fits (0): it fits its whole share of the round.
+    return new ReplicaWorker(start, new WorkerConfiguration(true, rddDataSetNumExamples, batchSizePerWorker, 0,
+        prefetchNumBatches, collectTrainingStats), trainingHookList, listeners);
   }
 
   @Override
@@ -95,7 +127,6 @@ final class AveragingMaster extends ParameterAveragingTrainingMaster {
     model.setParams(sum.parameters().divi(replicas));
     sum.updaterState().ifPresent(state -> model.getUpdater().setStateViewArray(state.divi(replicas)));
     graph.setScore(sum.score() / replicas);
-    ComputationGraphConfiguration configuration = model.getConfiguration();
-    configuration.setIterationCount(configuration.getIterationCount() + averagingFrequency);
+    model.getConfiguration().setIterationCount(sum.iterationCount());
   }
 }

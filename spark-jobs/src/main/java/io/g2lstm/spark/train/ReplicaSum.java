@@ -7,8 +7,9 @@ import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingResult;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The sum of some replicas' results in one round: parameters, optimizer state, scores, how many, and their training
- * statistics. It travels from the executors to the driver with its arrays as {@link BinaryArray}s.
+ * The sum of some replicas' results in one round: parameters, optimizer state, scores, how many, their training
+ * statistics, and the largest of their iteration counts. It travels from the executors to the driver with its
+ * arrays as {@link BinaryArray}s.
  */
 final class ReplicaSum implements Serializable {
 
@@ -18,20 +19,27 @@ final class ReplicaSum implements Serializable {
   private final BinaryArray updaterState;
   private double score;
   private int replicas;
+  private int iterationCount;
   private SparkTrainingStats statistics;
 
-  private ReplicaSum(INDArray parameters, INDArray updaterState, double score, SparkTrainingStats statistics) {
+  private ReplicaSum(INDArray parameters, INDArray updaterState, double score, int iterationCount,
+      SparkTrainingStats statistics) {
     this.parameters = new BinaryArray(parameters);
     this.updaterState = updaterState == null ? null : new BinaryArray(updaterState);
     this.score = score;
     this.replicas = 1;
+    this.iterationCount = iterationCount;
     this.statistics = statistics;
   }
 
   /** One replica's result; its arrays become the sum's, and are added to in place. */
   static ReplicaSum of(ParameterAveragingTrainingResult replica) {
-    return new ReplicaSum(replica.getParameters(), replica.getUpdaterState(), replica.getScore(),
-        replica.getSparkTrainingStats());
+    if (!(replica instanceof ReplicaWorker.Result result)) {
+      throw new IllegalStateException("expected a replica result with its iteration count, found "
+          + replica.getClass().getName());
+    }
+    return new ReplicaSum(result.getParameters(), result.getUpdaterState(), result.getScore(),
+        result.iterationCount(), result.getSparkTrainingStats());
   }
 
   /** Adds {@code other} into this sum and returns it. */
@@ -45,6 +53,7 @@ final class ReplicaSum implements Serializable {
     }
     score += other.score;
     replicas += other.replicas;
+    iterationCount = Math.max(iterationCount, other.iterationCount);
     if (statistics == null) {
       statistics = other.statistics;
     } else if (other.statistics != null) {
@@ -67,6 +76,11 @@ final class ReplicaSum implements Serializable {
 
   int replicas() {
     return replicas;
+  }
+
+  /** The largest iteration count a replica reached: the replicas of a round may fit different numbers. */
+  int iterationCount() {
+    return iterationCount;
   }
 
   Optional<SparkTrainingStats> statistics() {

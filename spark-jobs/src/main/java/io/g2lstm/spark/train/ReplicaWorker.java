@@ -25,7 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * a {@link Start} instead of its own broadcast, whose parameters and optimizer state travel as {@link BinaryArray}s.
  * Otherwise it does what deeplearning4j-spark's worker does: a copy of the model, the training hooks around every
  * minibatch, and the replica's parameters, optimizer state and score after its last minibatch, with the same
- * training statistics.
+ * training statistics, and the replica's iteration count.
  */
 final class ReplicaWorker extends ParameterAveragingTrainingWorker {
 
@@ -38,6 +38,24 @@ final class ReplicaWorker extends ParameterAveragingTrainingWorker {
       INDArray state = model.getUpdater().getStateViewArray();
       return new Start(model.getConfiguration(), new BinaryArray(model.params()),
           state == null ? null : new BinaryArray(state));
+    }
+  }
+
+  /**
+   * A replica's result with its iteration count after its last minibatch: the replicas of a round may fit different
+   * numbers of minibatches, and the averaged model continues from the largest count.
+   */
+  static final class Result extends ParameterAveragingTrainingResult {
+
+    private final int iterationCount;
+
+    Result(INDArray parameters, INDArray updaterState, double score, int iterationCount) {
+      super(parameters, updaterState, score, null, null, null, null);
+      this.iterationCount = iterationCount;
+    }
+
+    int iterationCount() {
+      return iterationCount;
     }
   }
 
@@ -112,8 +130,8 @@ final class ReplicaWorker extends ParameterAveragingTrainingWorker {
   public ParameterAveragingTrainingResult getFinalResult(ComputationGraph replica) {
     ComputationGraphUpdater updater = replica.getUpdater();
     Nd4j.getExecutioner().commit();
-    return new ParameterAveragingTrainingResult(replica.params(), updater == null ? null
-        : updater.getStateViewArray(), replica.score(), null, null, null);
+    return new Result(replica.params(), updater == null ? null : updater.getStateViewArray(), replica.score(),
+        replica.getIterationCount());
   }
 
   @Override

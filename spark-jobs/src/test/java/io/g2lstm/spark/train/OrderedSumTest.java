@@ -68,6 +68,7 @@ class OrderedSumTest {
   void scoresOptimizerStateAndCountAreSummedToo() {
     ReplicaSum tuple = tuple(5, 2, true);
     assertEquals(5, tuple.replicas());
+    assertEquals(120, tuple.iterationCount(), "the largest iteration count");
     assertEquals(0 + 1 + 2 + 3 + 4, tuple.score(), 0.0);
     assertEquals(5 * 2.0, tuple.updaterState().orElseThrow().getDouble(0), 0.0);
   }
@@ -93,14 +94,17 @@ class OrderedSumTest {
     return OrderedSum.of(results, depth).orElseThrow();
   }
 
-  /** Values of mixed magnitude, so that sums taken in different orders round differently. */
+  /**
+   * Values of mixed magnitude, so that sums taken in different orders round differently; the third replica reached
+   * the largest iteration count.
+   */
   private static ParameterAveragingTrainingResult replica(int index) {
     Random random = new Random(index);
     float[] parameters = new float[LENGTH];
     for (int i = 0; i < LENGTH; i++) {
       parameters[i] = (float) (random.nextGaussian() * Math.pow(10, random.nextInt(7) - 3));
     }
-    return new ParameterAveragingTrainingResult(Nd4j.create(parameters, new long[] {1, LENGTH}),
-        Nd4j.valueArrayOf(new long[] {1, 2}, 2.0f), index, null, null, null, null);
+    return new ReplicaWorker.Result(Nd4j.create(parameters, new long[] {1, LENGTH}),
+        Nd4j.valueArrayOf(new long[] {1, 2}, 2.0f), index, index == 2 ? 120 : 100 + index);
   }
 }

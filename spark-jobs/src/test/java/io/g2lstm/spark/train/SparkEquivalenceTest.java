@@ -71,12 +71,18 @@ class SparkEquivalenceTest {
   /** The replicas that fitted them: deeplearning4j-spark makes a new one for every round. */
   private static final Set<Model> REPLICAS = Collections.synchronizedSet(
       Collections.newSetFromMap(new IdentityHashMap<>()));
+  /** How many minibatches each replica fitted, the replicas in the order they started. */
+  private static final Map<Model, Integer> REPLICA_MINIBATCHES = Collections.synchronizedMap(new IdentityHashMap<>());
+  private static final List<Model> REPLICA_ORDER = Collections.synchronizedList(new ArrayList<>());
 
   private static final class Recorder implements TrainingHook {
     @Override
     public void preUpdate(MultiDataSet minibatch, Model model) {
       FITTED.add(((org.nd4j.linalg.dataset.MultiDataSet) minibatch).copy());
-      REPLICAS.add(model);
+      if (REPLICAS.add(model)) {
+        REPLICA_ORDER.add(model);
+      }
+      REPLICA_MINIBATCHES.merge(model, 1, Integer::sum);
     }
 
     @Override
@@ -126,6 +132,51 @@ class SparkEquivalenceTest {
     assertTrue(local.params().sub(Trainer.newModel(ModelSettings.from(again), train,
         TranslationAssets.load(work.resolve("prepared"))).params()).amaxNumber().doubleValue() > 1e-3,
         "training moved the parameters");
+  }
+
+  /**
+   * Two workers fit every minibatch of an epoch exactly once. deeplearning4j-spark alone made floor(24 / (2 x 5)) = 2
+   * rounds of 12 and let each worker fit at most 5 of its 6: 4 of the 24 were left out. The averaged model continues
+   * from the replicas' iteration count: after each round, the largest count a replica of the round reached.
+   */
+  @Test
+  void twoWorkersFitEveryMinibatchOfTheEpochOnce() {
+    Map<String, Object> settings = Map.of("train.epochs", 1, "train.max-batches-per-epoch", 24,
+        "train.spark.averaging-frequency", 5);
+    List<MultiDataSet> epoch = fitted(run.resolve("one"), settings, 1);
+    assertEquals(24, epoch.size(), "one worker fits the whole epoch");
+    List<MultiDataSet> twoWorkers = fitted(run.resolve("two"), settings, 2);
+    assertEquals(24, twoWorkers.size());
+    for (MultiDataSet minibatch : epoch) {
+      long times = twoWorkers.stream().filter(other -> sameMinibatch(minibatch, other)).count();
+      assertEquals(1, times, "times two workers fitted one of the epoch's minibatches");
+    }
+    List<Integer> perReplica = REPLICA_ORDER.stream().map(REPLICA_MINIBATCHES::get).toList();
+    assertEquals(6, perReplica.size(), "3 rounds of 2 replicas: " + perReplica);
+    int iterations = 0;
+    for (int round = 0; round < 3; round++) {
+      assertTrue(perReplica.get(2 * round) <= 5 && perReplica.get(2 * round + 1) <= 5, perReplica.toString());
+      iterations += Math.max(perReplica.get(2 * round), perReplica.get(2 * round + 1));
+    }
+    assertEquals(iterations, Checkpoint.latest(run.resolve("two").resolve("train")).orElseThrow().loadModel()
+        .getIterationCount());
+  }
+
+  private List<MultiDataSet> fitted(Path output, Map<String, Object> settings, int workers) {
+    Map<String, Object> all = new HashMap<>(settings);
+    all.put("train.spark.workers", workers);
+    FITTED.clear();
+    REPLICAS.clear();
+    REPLICA_MINIBATCHES.clear();
+    REPLICA_ORDER.clear();
+    TrainingFixture.trainer(spark, TrainingFixture.configuration(work, output, all), quiet()).withHook(new Recorder())
+        .run(false, Optional.of("workers-" + workers));
+    return new ArrayList<>(FITTED);
+  }
+
+  private static boolean sameMinibatch(MultiDataSet a, MultiDataSet b) {
+    return a.getFeatures(0).equals(b.getFeatures(0)) && a.getFeatures(1).equals(b.getFeatures(1))
+        && a.getLabels(0).equals(b.getLabels(0));
   }
 
   /**
