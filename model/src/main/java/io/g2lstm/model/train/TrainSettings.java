@@ -70,6 +70,12 @@ public record TrainSettings(String data, String output, int epochs, int batchSiz
         s.section("early-stopping").intIn("patience", 0, 100_000));
   }
 
+  /** These settings with another base learning rate (the schedule applies to it as to the configured one). */
+  public TrainSettings withLearningRate(double rate) {
+    return new TrainSettings(data, output, epochs, batchSize, optimizer, rate, schedule, clipNorm, seed,
+        maxBatchesPerEpoch, logEvery, initScale, labelSmoothing, earlyStoppingPatience);
+  }
+
   /** The DL4J updater for these settings, with the learning rate of the first epoch. */
   public IUpdater updater() {
     return switch (optimizer) {

@@ -86,11 +86,23 @@ public final class SparkTrainer {
     return this;
   }
 
-  /** All the settings a Spark training run needs: the {@code model} block, {@code train} and {@code train.spark}. */
+  /**
+   * All the settings a Spark training run needs: the {@code model} block, {@code train} (its learning rate the
+   * replicas', {@code train.learning-rate} scaled by {@code train.spark.learning-rate-scaling}) and
+   * {@code train.spark}.
+   */
   public record Settings(ModelSettings model, TrainSettings train, SparkTrainSettings cluster) {
 
     public static Settings from(SettingsReader config) {
-      return new Settings(ModelSettings.from(config), TrainSettings.from(config), SparkTrainSettings.from(config));
+      TrainSettings train = TrainSettings.from(config);
+      SparkTrainSettings cluster = SparkTrainSettings.from(config);
+      if (train.optimizer() == TrainSettings.Optimizer.ADADELTA
+          && cluster.learningRateScaling() != SparkTrainSettings.LearningRateScaling.NONE) {
+        throw config.section("train").section("spark").invalid("learning-rate-scaling",
+            "none (AdaDelta has no learning rate to scale)", SettingsReader.settingName(cluster.learningRateScaling()));
+      }
+      TrainSettings replicas = train.withLearningRate(cluster.learningRate(train.learningRate()));
+      return new Settings(ModelSettings.from(config), replicas, cluster);
     }
   }
 
@@ -127,7 +139,7 @@ public final class SparkTrainer {
     List<SparkFitting> started = new ArrayList<>();
     TrainingRun.Outcome outcome = new TrainingRun(model, train, checkpoints, assetsDirectory, resolvedConfiguration,
         log).run(resume, requestedRunId, String.format(Locale.ROOT, "%s, %,d training pairs",
-            cluster.averaging().describe(cluster.workers()), trainCounts[0]), (runId, graph, resumedFrom) -> {
+            describeWorkers(), trainCounts[0]), (runId, graph, resumedFrom) -> {
               SparkFitting fitting = new SparkFitting(runId, graph, resumedFrom, trainShards, validShards, hadoop);
               started.add(fitting);
               return fitting;
@@ -136,6 +148,14 @@ public final class SparkTrainer {
         : Optional.of(started.get(0).statistics());
     statistics.ifPresent(s -> log.println("train: " + s.line()));
     return new Result(outcome.runId(), readMetrics(outcome.runId()), statistics);
+  }
+
+  /** The workers, their averaging and, when it is scaled for them, the replicas' learning rate. */
+  private String describeWorkers() {
+    String workers = cluster.averaging().describe(cluster.workers());
+    double factor = cluster.learningRateScaling().factor(cluster.workers());
+    return factor == 1 ? workers : String.format(Locale.ROOT, "%s, learning rate %.3g (%s scaling, x%.3g)", workers,
+        train.learningRate(), SettingsReader.settingName(cluster.learningRateScaling()), factor);
   }
 
   /**
