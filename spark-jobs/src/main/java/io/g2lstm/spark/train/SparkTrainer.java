@@ -256,7 +256,9 @@ public final class SparkTrainer {
       if (cluster.rddTraining() == SparkTrainSettings.RddTraining.EXPORT) {
         deleteExports(runId, hadoop);
         long exportStart = System.nanoTime();
-        exported = Optional.of(new Path(cluster.exportDirectory(), Names.escaped(runId) + "-" + UUID.randomUUID()));
+        // Qualified on the driver: executors resolve a relative path against their own working directories.
+        exported = Optional.of(new Path(new HadoopFileStore(hadoop).qualify(cluster.exportDirectory()),
+            Names.escaped(runId) + "-" + UUID.randomUUID()));
         exportedPaths = MinibatchExport.write(context, batches, exported.get().toString());
         exportMillis = (System.nanoTime() - exportStart) / 1e6;
       } else {
